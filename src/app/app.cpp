@@ -1,0 +1,74 @@
+// See app.hpp. Route registration for every feature happens in routes.cpp.
+#include "app/app.hpp"
+
+#include "app/routes.hpp"
+#include "db/migrations.hpp"
+#include "http/openapi.hpp"
+
+#include <filesystem>
+
+namespace sala::app {
+
+std::unique_ptr<db::Database> open_and_migrate(const Config& config)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(config.data_dir, ec);
+    if (ec) {
+        throw Failure("cannot create data directory " + config.data_dir + ": " + ec.message());
+    }
+    fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    db::Options options;
+    options.pool_size = config.worker_threads();
+    options.busy_timeout = config.busy_timeout;
+    options.statement_timeout = config.server.handler_timeout;
+    options.synchronous_full = config.synchronous_full;
+    auto db = db::open_database(config.database_url(), options);
+    db::migrate(*db);
+    return db;
+}
+
+App::App(Config config, const Clock& clock)
+    : config_(std::move(config)),
+      clock_(clock),
+      db_(open_and_migrate(config_)),
+      workers_(std::make_unique<WorkerPool>(config_.worker_threads()))
+{
+    register_routes(*this);
+    metrics_.bind(router_);
+    metrics_.add_sampled("sala_db_pool_waits_total", "Connection acquisitions that had to wait.",
+                         http::Metrics::Kind::counter,
+                         [this] { return static_cast<double>(db_->stats().waits); });
+    metrics_.add_sampled("sala_db_pool_wait_seconds_total", "Time spent waiting for a database connection.",
+                         http::Metrics::Kind::counter, [this] { return db_->stats().wait_seconds; });
+    metrics_.add_sampled("sala_db_pool_size", "Database connections in the pool.", http::Metrics::Kind::gauge,
+                         [this] { return static_cast<double>(db_->stats().size); });
+    metrics_.add_sampled("sala_worker_queue_depth", "Blocking tasks waiting for a worker thread.",
+                         http::Metrics::Kind::gauge, [this] { return static_cast<double>(workers_->queued()); });
+    metrics_.add_sampled("sala_worker_active", "Worker threads running a task.", http::Metrics::Kind::gauge,
+                         [this] { return static_cast<double>(workers_->active()); });
+
+    http::PipelineOptions options;
+    options.default_locale = config_.default_locale();
+    options.cors_origins = config_.cors_origins;
+    options.json_body_limit = config_.json_body_limit;
+    options.access_log = config_.access_log;
+    pipeline_ = std::make_unique<http::Pipeline>(router_, metrics_, *workers_, clock_, options);
+}
+
+App::~App()
+{
+    workers_->join();
+}
+
+const std::string& App::openapi()
+{
+    std::call_once(openapi_once_, [this] {
+        openapi_ = http::build_openapi(router_, http::ApiInfo{"Sala API", std::string(kVersion),
+                                                              "School management: students, guardians, classes, "
+                                                              "grades, attendance and printed documents."});
+    });
+    return openapi_;
+}
+
+}  // namespace sala::app

@@ -1,0 +1,55 @@
+// The wiring: Config → Database (migrated) → worker pool → services → Router → Pipeline. One App
+// is one running Sala; `sala serve` puts a Server in front of it, the API tests call its pipeline
+// directly.
+#pragma once
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "core/worker_pool.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "http/pipeline.hpp"
+#include "http/router.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace sala::app {
+
+inline constexpr std::string_view kVersion = SALA_VERSION;
+
+class App {
+public:
+    App(Config config, const Clock& clock);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    [[nodiscard]] const Config& config() const { return config_; }
+    [[nodiscard]] const Clock& clock() const { return clock_; }
+    [[nodiscard]] db::Database& database() { return *db_; }
+    [[nodiscard]] WorkerPool& workers() { return *workers_; }
+    [[nodiscard]] http::Router& router() { return router_; }
+    [[nodiscard]] http::Metrics& metrics() { return metrics_; }
+    [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
+
+    // The OpenAPI document, built once from the route table.
+    [[nodiscard]] const std::string& openapi();
+
+private:
+    Config config_;
+    const Clock& clock_;
+    std::unique_ptr<db::Database> db_;
+    std::unique_ptr<WorkerPool> workers_;  // declared after db_: joined before the database closes
+    http::Router router_;
+    http::Metrics metrics_;
+    std::unique_ptr<http::Pipeline> pipeline_;
+    std::once_flag openapi_once_;
+    std::string openapi_;
+};
+
+// Opens the configured database (creating the data directory, mode 0700) and migrates it.
+std::unique_ptr<db::Database> open_and_migrate(const Config& config);
+
+}  // namespace sala::app

@@ -1,0 +1,247 @@
+// See cli.hpp. Each subcommand fills a Config and calls one function; nothing here knows HTTP.
+#include "app/cli.hpp"
+
+#include "app/app.hpp"
+#include "app/demo.hpp"
+#include "app/serve.hpp"
+#include "auth/password.hpp"
+#include "core/i18n.hpp"
+#include "core/log.hpp"
+#include "db/migrations.hpp"
+#include "school/users/user_service.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <iostream>
+
+namespace sala::app {
+namespace {
+
+// "250ms", "30s", "2m", or a bare number of seconds.
+std::string parse_duration(std::string& text, std::chrono::milliseconds& out)
+{
+    std::string_view s = text;
+    double factor = 1000.0;
+    if (s.ends_with("ms")) {
+        factor = 1.0;
+        s.remove_suffix(2);
+    } else if (s.ends_with("s")) {
+        s.remove_suffix(1);
+    } else if (s.ends_with("m")) {
+        factor = 60000.0;
+        s.remove_suffix(1);
+    }
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc{} || ptr != s.data() + s.size() || value < 0) {
+        return "invalid duration '" + text + "' (use e.g. 500ms, 30s, 2m)";
+    }
+    out = std::chrono::milliseconds(static_cast<std::int64_t>(value * factor));
+    return {};
+}
+
+void add_duration(CLI::App* cmd, const std::string& name, std::chrono::milliseconds& target, const std::string& env,
+                  const std::string& help)
+{
+    cmd->add_option_function<std::string>(
+           name,
+           [&target](const std::string& value) {
+               std::string copy = value;
+               if (auto error = parse_duration(copy, target); !error.empty()) {
+                   throw CLI::ValidationError(error);
+               }
+           },
+           help)
+        ->envname(env);
+}
+
+void add_data_options(CLI::App* cmd, Config& config)
+{
+    cmd->add_option("--data-dir", config.data_dir, "Directory for the SQLite file, uploads and keys")
+        ->envname("SALA_DATA_DIR")
+        ->capture_default_str();
+    cmd->add_option("--database", config.database,
+                    "Database URL: sqlite:PATH or postgresql://… (default: sqlite file in the data dir)")
+        ->envname("SALA_DATABASE");
+}
+
+void add_log_options(CLI::App* cmd, Config& config)
+{
+    cmd->add_option("--log-level", config.log_level, "debug, info, warn, error or off")
+        ->envname("SALA_LOG_LEVEL")
+        ->check(CLI::IsMember({"debug", "info", "warn", "error", "off"}))
+        ->capture_default_str();
+    cmd->add_option("--log-file", config.log_file, "Write JSON log lines here instead of standard error")
+        ->envname("SALA_LOG_FILE");
+}
+
+void add_serve_options(CLI::App* cmd, Config& config)
+{
+    cmd->add_option("--listen", config.listen, "HOST:PORT to listen on (port 0: any free port)")
+        ->envname("SALA_LISTEN")
+        ->capture_default_str();
+    cmd->add_option("--threads", config.threads, "I/O threads (default: one per core)")
+        ->envname("SALA_THREADS")
+        ->check(CLI::Range(1, 256));
+    cmd->add_option("--workers", config.workers, "Threads for blocking work: database, hashing, rendering (default: 2 per core, at least 4)")
+        ->envname("SALA_WORKERS")
+        ->check(CLI::Range(1, 512));
+    cmd->add_option("--locale", config.locale, "Language of messages when a client sends no Accept-Language: en or km")
+        ->envname("SALA_LOCALE")
+        ->check(CLI::IsMember({"en", "km"}))
+        ->capture_default_str();
+    cmd->add_option("--cors-origin", config.cors_origins, "Allowed browser origin (repeatable), e.g. https://school.example")
+        ->envname("SALA_CORS_ORIGINS")
+        ->delimiter(',');
+    cmd->add_flag("--demo", config.demo, "Create the demo accounts on start and print their credentials")
+        ->envname("SALA_DEMO");
+    cmd->add_flag("!--no-access-log", config.access_log, "Do not log one line per request")->envname("SALA_ACCESS_LOG");
+    cmd->add_option("--body-limit", config.json_body_limit, "Largest JSON request body in bytes")
+        ->envname("SALA_BODY_LIMIT")
+        ->capture_default_str();
+    cmd->add_option("--header-limit", config.server.header_limit, "Largest request header block in bytes")
+        ->envname("SALA_HEADER_LIMIT")
+        ->capture_default_str();
+    add_duration(cmd, "--read-timeout", config.server.read_timeout, "SALA_READ_TIMEOUT",
+                 "Time allowed to receive a whole request (default 30s)");
+    add_duration(cmd, "--write-timeout", config.server.write_timeout, "SALA_WRITE_TIMEOUT",
+                 "Time allowed to send a response (default 30s)");
+    add_duration(cmd, "--idle-timeout", config.server.idle_timeout, "SALA_IDLE_TIMEOUT",
+                 "How long a keep-alive connection may wait for its next request (default 60s)");
+    add_duration(cmd, "--handler-timeout", config.server.handler_timeout, "SALA_HANDLER_TIMEOUT",
+                 "Time allowed to handle a request before answering 503 (default 30s)");
+    add_duration(cmd, "--shutdown-grace", config.server.shutdown_grace, "SALA_SHUTDOWN_GRACE",
+                 "On SIGTERM, how long in-flight requests may take to finish (default 10s)");
+}
+
+void configure_logging(const Config& config)
+{
+    log::configure(log::parse_level(config.log_level).value_or(log::Level::info), config.log_file);
+}
+
+int cmd_migrate(const Config& config, std::ostream& out)
+{
+    configure_logging(config);
+    auto db = open_and_migrate(config);
+    int latest = db::embedded_migrations().empty() ? 0 : db::embedded_migrations().back().version;
+    out << "database " << db->describe() << " is at schema version " << latest << "\n";
+    return 0;
+}
+
+int cmd_user_add(const Config& config, users::NewUser user, bool password_stdin, std::istream& in,
+                 std::ostream& out, std::ostream& err)
+{
+    configure_logging(config);
+    bool generated = false;
+    if (password_stdin) {
+        std::getline(in, user.password);
+        if (!user.password.empty() && user.password.back() == '\r') {
+            user.password.pop_back();
+        }
+    } else {
+        user.password = auth::generate_password();
+        generated = true;
+    }
+    auto db = open_and_migrate(config);
+    SystemClock clock;
+    auto created = users::create_user(*db, clock, user);
+    if (!created) {
+        std::string message = translate(Locale::en, default_message_key(created.error().code));
+        for (const auto& d : created.error().details) {
+            message += " " + d.field + ": " + translate(Locale::en, d.message_key, d.args);
+        }
+        err << "sala: " << message << "\n";
+        return 1;
+    }
+    out << "created " << user.role << " '" << user.username << "' (id " << *created << ")\n";
+    if (generated) {
+        out << "password: " << user.password << "\n";
+    }
+    return 0;
+}
+
+int cmd_demo(const Config& config, std::ostream& out)
+{
+    configure_logging(config);
+    auto db = open_and_migrate(config);
+    SystemClock clock;
+    for (const auto& account : ensure_demo_accounts(*db, clock, config)) {
+        out << "demo " << account.role << ": username " << account.username << "  password " << account.password
+            << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err)
+{
+    CLI::App cli{"Sala: a school management server (students, grades, attendance, report cards)", "sala"};
+    cli.require_subcommand(1);
+    cli.set_version_flag("--version", std::string(kVersion));
+
+    Config config;
+    auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP API server");
+    add_data_options(serve_cmd, config);
+    add_log_options(serve_cmd, config);
+    add_serve_options(serve_cmd, config);
+
+    auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
+    add_data_options(migrate_cmd, config);
+    add_log_options(migrate_cmd, config);
+
+    auto* user_cmd = cli.add_subcommand("user", "Manage staff accounts");
+    user_cmd->require_subcommand(1);
+    auto* user_add = user_cmd->add_subcommand("add", "Create an account (prints a generated password unless --password-stdin)");
+    users::NewUser new_user;
+    bool password_stdin = false;
+    user_add->add_option("--username", new_user.username, "Sign-in name")->required();
+    user_add->add_option("--role", new_user.role, "admin or teacher")->required()->check(CLI::IsMember({"admin", "teacher"}));
+    user_add->add_option("--firstname", new_user.firstname, "Given name");
+    user_add->add_option("--lastname", new_user.lastname, "Family name");
+    user_add->add_flag("--password-stdin", password_stdin, "Read the password from the first line of standard input");
+    add_data_options(user_add, config);
+    add_log_options(user_add, config);
+
+    auto* demo_cmd = cli.add_subcommand("demo", "Create the demo accounts and print their credentials");
+    add_data_options(demo_cmd, config);
+    add_log_options(demo_cmd, config);
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            return cli.exit(e, out, err);
+        }
+        std::string message = e.what();
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        err << "sala: " << message << " (see 'sala --help')\n";
+        return 2;
+    }
+
+    try {
+        if (serve_cmd->parsed()) {
+            configure_logging(config);
+            return serve(config);
+        }
+        if (migrate_cmd->parsed()) {
+            return cmd_migrate(config, out);
+        }
+        if (user_add->parsed()) {
+            return cmd_user_add(config, std::move(new_user), password_stdin, in, out, err);
+        }
+        if (demo_cmd->parsed()) {
+            return cmd_demo(config, out);
+        }
+    } catch (const std::exception& e) {
+        std::string message = e.what();
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        err << "sala: " << message << "\n";
+        log::flush();
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace sala::app

@@ -1,0 +1,42 @@
+// Everything the server can be told, with its defaults. Filled by the command line (flags, then
+// SALA_* environment variables); tests build one directly.
+#pragma once
+
+#include "core/i18n.hpp"
+#include "http/server.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace sala::app {
+
+struct Config {
+    std::string listen = "127.0.0.1:8080";
+    std::string data_dir = "./data";
+    std::string database;             // empty: the SQLite file sala.db in data_dir
+    std::size_t threads = 0;          // I/O threads; 0: one per core
+    std::size_t workers = 0;          // blocking-work threads; 0: two per core, at least 4
+    std::string locale = "en";        // messages when the client states no language
+    std::vector<std::string> cors_origins;
+    bool demo = false;                // serve: create the demo accounts on an empty database
+    std::string log_level = "info";
+    std::string log_file;             // empty: standard error
+    bool access_log = true;
+    bool synchronous_full = true;     // SQLite: fsync each commit
+    std::size_t json_body_limit = 1024 * 1024;
+    std::size_t upload_limit = 10 * 1024 * 1024;
+    std::chrono::milliseconds busy_timeout{5000};
+    http::ServerLimits server;        // header limit, read/write/idle/handler timeouts, shutdown grace
+
+    [[nodiscard]] std::string database_url() const;
+    [[nodiscard]] std::size_t io_threads() const;
+    [[nodiscard]] std::size_t worker_threads() const;
+    [[nodiscard]] Locale default_locale() const;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0", ":8080" (all interfaces). Throws Failure.
+http::Endpoint parse_listen(const std::string& text);
+
+}  // namespace sala::app

@@ -1,0 +1,79 @@
+// See serve.hpp. Shutdown: the signal stops the server accepting, in-flight requests finish within
+// the grace period, then the I/O threads stop, the worker pool drains and the log is flushed.
+#include "app/serve.hpp"
+
+#include "app/app.hpp"
+#include "app/demo.hpp"
+#include "core/log.hpp"
+#include "http/server.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <iostream>
+#include <thread>
+
+namespace asio = boost::asio;
+
+namespace sala::app {
+
+int serve(const Config& config)
+{
+    SystemClock clock;
+    auto endpoint = parse_listen(config.listen);
+    App app(config, clock);
+    std::vector<DemoAccount> demo;
+    if (config.demo) {
+        demo = ensure_demo_accounts(app.database(), clock, config);
+    }
+
+    asio::io_context io(static_cast<int>(config.io_threads()));
+    http::Server server(io, app.pipeline(), config.server);
+    auto bound = server.listen(endpoint);
+    server.start();
+
+    std::string host = bound.host.find(':') != std::string::npos ? "[" + bound.host + "]" : bound.host;
+    std::cout << "Sala " << kVersion << " is listening on http://" << host << ":" << bound.port << "/ ("
+              << app.database().describe() << ")\n";
+    for (const auto& account : demo) {
+        std::cout << "  demo " << account.role << ": username " << account.username << "  password "
+                  << account.password << "\n";
+    }
+    std::cout << std::flush;
+    log::info("listening", {{"host", bound.host},
+                            {"port", static_cast<std::int64_t>(bound.port)},
+                            {"database", app.database().describe()},
+                            {"ioThreads", config.io_threads()},
+                            {"workers", config.worker_threads()}});
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) {
+            return;
+        }
+        log::info("shutdown_started", {{"signal", signal}, {"connections", server.connections()}});
+        server.shutdown([&io] { io.stop(); });
+    });
+
+    auto run = [&io] {
+        try {
+            io.run();
+        } catch (const std::exception& e) {
+            log::error("io_thread_failed", {{"error", e.what()}});
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < config.io_threads(); ++i) {
+        threads.emplace_back(run);
+    }
+    run();
+    for (auto& t : threads) {
+        t.join();
+    }
+    app.workers().join();
+    log::info("stopped");
+    log::flush();
+    return 0;
+}
+
+}  // namespace sala::app

@@ -1,0 +1,213 @@
+// Catalogue contents and the lookup and negotiation around them. One place for every message, so a
+// translator works in one file.
+#include "core/i18n.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+namespace sala {
+namespace {
+
+struct Entry {
+    std::string_view en;
+    std::string_view km;
+};
+
+const std::unordered_map<std::string_view, Entry>& catalogue()
+{
+    static const std::unordered_map<std::string_view, Entry> messages{
+        // Defaults for each error code.
+        {"error.bad_request", {"The request is malformed.", "សំណើមិនត្រឹមត្រូវ។"}},
+        {"error.unauthorized", {"Authentication is required.", "តម្រូវឱ្យមានការផ្ទៀងផ្ទាត់អត្តសញ្ញាណ។"}},
+        {"error.forbidden", {"You do not have permission to do this.", "អ្នកមិនមានសិទ្ធិធ្វើសកម្មភាពនេះទេ។"}},
+        {"error.not_found", {"The requested resource was not found.", "រកមិនឃើញធនធានដែលបានស្នើសុំទេ។"}},
+        {"error.method_not_allowed",
+         {"This method is not allowed on this resource.", "វិធីសាស្ត្រនេះមិនត្រូវបានអនុញ្ញាតលើធនធាននេះទេ។"}},
+        {"error.conflict", {"The request conflicts with the current state of the resource.",
+                            "សំណើនេះប៉ះទង្គិចនឹងស្ថានភាពបច្ចុប្បន្ននៃធនធាន។"}},
+        {"error.precondition_failed",
+         {"The resource has changed since you read it.", "ធនធាននេះបានផ្លាស់ប្តូរតាំងពីអ្នកបានអានវា។"}},
+        {"error.payload_too_large", {"The request body is too large.", "ខ្លឹមសារសំណើធំពេក។"}},
+        {"error.unsupported_media_type",
+         {"This content type is not supported; send application/json.",
+          "ប្រភេទមាតិកានេះមិនត្រូវបានគាំទ្រទេ សូមផ្ញើ application/json។"}},
+        {"error.headers_too_large", {"The request headers are too large.", "ក្បាលសំណើធំពេក។"}},
+        {"error.validation_error", {"The request contains invalid data.", "សំណើមានទិន្នន័យមិនត្រឹមត្រូវ។"}},
+        {"error.account_locked",
+         {"The account is locked. Try again later.", "គណនីត្រូវបានចាក់សោ។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ។"}},
+        {"error.rate_limited",
+         {"Too many requests. Try again later.", "សំណើច្រើនពេក។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ។"}},
+        {"error.internal", {"An unexpected error occurred.", "មានកំហុសដែលមិនបានរំពឹងទុកកើតឡើង។"}},
+        {"error.unavailable",
+         {"The service is temporarily unavailable.", "សេវាកម្មមិនអាចប្រើបានជាបណ្តោះអាសន្ន។"}},
+
+        // Request-level messages.
+        {"error.invalid_json", {"The request body is not valid JSON.", "ខ្លឹមសារសំណើមិនមែនជា JSON ត្រឹមត្រូវទេ។"}},
+        {"error.invalid_path_param",
+         {"Path parameter '{name}' must be {expected}.", "ប៉ារ៉ាម៉ែត្រផ្លូវ '{name}' ត្រូវតែជា {expected}។"}},
+        {"error.unknown_query_param",
+         {"Unknown query parameter '{name}'.", "មិនស្គាល់ប៉ារ៉ាម៉ែត្រសំណួរ '{name}' ទេ។"}},
+        {"error.invalid_query_param",
+         {"Query parameter '{name}' must be {expected}.", "ប៉ារ៉ាម៉ែត្រសំណួរ '{name}' ត្រូវតែជា {expected}។"}},
+        {"error.handler_timeout",
+         {"The request took too long to process.", "ការដំណើរការសំណើចំណាយពេលយូរពេក។"}},
+        {"error.database_unavailable",
+         {"The database is not answering.", "មូលដ្ឋានទិន្នន័យមិនឆ្លើយតបទេ។"}},
+        {"error.shutting_down",
+         {"The server is shutting down.", "ម៉ាស៊ីនមេកំពុងបិទ។"}},
+
+        // Field-level messages: key is "field." + the lower-cased detail code.
+        {"field.required", {"This field is required.", "វាលនេះត្រូវតែបំពេញ។"}},
+        {"field.invalid_type", {"Must be of type {expected}.", "ត្រូវតែជាប្រភេទ {expected}។"}},
+        {"field.unknown_field", {"This field is not allowed.", "វាលនេះមិនត្រូវបានអនុញ្ញាតទេ។"}},
+        {"field.invalid_format", {"The format is invalid.", "ទម្រង់មិនត្រឹមត្រូវ។"}},
+        {"field.too_long", {"Must be at most {max} characters.", "ត្រូវមានយ៉ាងច្រើន {max} តួអក្សរ។"}},
+        {"field.too_short", {"Must be at least {min} characters.", "ត្រូវមានយ៉ាងតិច {min} តួអក្សរ។"}},
+        {"field.out_of_range", {"Must be between {min} and {max}.", "ត្រូវនៅចន្លោះ {min} និង {max}។"}},
+        {"field.invalid_value", {"Must be one of: {allowed}.", "ត្រូវតែជាមួយក្នុងចំណោម៖ {allowed}។"}},
+        {"field.contains_username",
+         {"The password must not contain the username.", "ពាក្យសម្ងាត់មិនត្រូវមានឈ្មោះអ្នកប្រើទេ។"}},
+        {"field.already_exists", {"This value is already taken.", "តម្លៃនេះត្រូវបានប្រើរួចហើយ។"}},
+    };
+    return messages;
+}
+
+std::string substitute(std::string_view text, const MessageArgs& args)
+{
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '{') {
+            auto close = text.find('}', i + 1);
+            if (close != std::string_view::npos) {
+                auto name = text.substr(i + 1, close - i - 1);
+                auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+                if (it != args.end()) {
+                    out += it->second;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+double parse_quality(std::string_view params)
+{
+    // params looks like ";q=0.8" (possibly with other parameters); malformed q counts as 0.
+    auto pos = params.find("q=");
+    if (pos == std::string_view::npos) {
+        return 1.0;
+    }
+    auto value = trim(params.substr(pos + 2));
+    double q = 0.0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), q);
+    if (ec != std::errc{} || q < 0.0 || q > 1.0) {
+        return 0.0;
+    }
+    return q;
+}
+
+}  // namespace
+
+std::string_view locale_tag(Locale locale)
+{
+    switch (locale) {
+    case Locale::en: return "en";
+    case Locale::km: return "km";
+    }
+    return "en";
+}
+
+std::optional<Locale> parse_locale(std::string_view tag)
+{
+    auto primary = tag.substr(0, tag.find_first_of("-_"));
+    auto equals = [&](std::string_view want) {
+        return primary.size() == want.size() &&
+               std::equal(primary.begin(), primary.end(), want.begin(),
+                          [](char a, char b) { return (a | 0x20) == b; });
+    };
+    if (equals("km")) {
+        return Locale::km;
+    }
+    if (equals("en")) {
+        return Locale::en;
+    }
+    return std::nullopt;
+}
+
+Locale negotiate_locale(std::string_view header, Locale fallback)
+{
+    std::optional<Locale> best;
+    double best_q = 0.0;
+    while (!header.empty()) {
+        auto comma = header.find(',');
+        auto item = trim(header.substr(0, comma));
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        auto semi = item.find(';');
+        auto tag = trim(item.substr(0, semi));
+        double q = semi == std::string_view::npos ? 1.0 : parse_quality(item.substr(semi));
+        auto locale = parse_locale(tag);
+        if (locale && q > best_q) {
+            best = locale;
+            best_q = q;
+        }
+    }
+    return best.value_or(fallback);
+}
+
+std::string translate(Locale locale, std::string_view key, const MessageArgs& args)
+{
+    const auto& messages = catalogue();
+    auto it = messages.find(key);
+    if (it == messages.end()) {
+        return std::string(key);
+    }
+    return substitute(locale == Locale::km ? it->second.km : it->second.en, args);
+}
+
+bool has_message(std::string_view key)
+{
+    const auto& messages = catalogue();
+    auto it = messages.find(key);
+    return it != messages.end() && !it->second.en.empty() && !it->second.km.empty();
+}
+
+std::string default_message_key(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::bad_request: return "error.bad_request";
+    case ErrorCode::unauthorized: return "error.unauthorized";
+    case ErrorCode::forbidden: return "error.forbidden";
+    case ErrorCode::not_found: return "error.not_found";
+    case ErrorCode::method_not_allowed: return "error.method_not_allowed";
+    case ErrorCode::conflict: return "error.conflict";
+    case ErrorCode::precondition_failed: return "error.precondition_failed";
+    case ErrorCode::payload_too_large: return "error.payload_too_large";
+    case ErrorCode::unsupported_media_type: return "error.unsupported_media_type";
+    case ErrorCode::headers_too_large: return "error.headers_too_large";
+    case ErrorCode::validation_error: return "error.validation_error";
+    case ErrorCode::account_locked: return "error.account_locked";
+    case ErrorCode::rate_limited: return "error.rate_limited";
+    case ErrorCode::internal: return "error.internal";
+    case ErrorCode::unavailable: return "error.unavailable";
+    }
+    return "error.internal";
+}
+
+}  // namespace sala

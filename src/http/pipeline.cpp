@@ -1,0 +1,428 @@
+// The request pipeline (see pipeline.hpp). Each step is a small function; handle() reads as the
+// list of steps, and finish() is the one place that gives every response its envelope and headers.
+#include "http/pipeline.hpp"
+
+#include "core/ids.hpp"
+#include "core/json_text.hpp"
+#include "core/log.hpp"
+#include "core/time.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace asio = boost::asio;
+
+namespace sala::http {
+
+struct Pipeline::Target {
+    bool valid = false;
+    std::vector<std::string> segments;
+    std::vector<std::pair<std::string, std::string>> query;
+};
+
+struct Pipeline::Outcome {
+    const Route* route = nullptr;
+    std::optional<std::string> user;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+
+namespace {
+
+constexpr std::string_view kExposedHeaders =
+    "X-Request-ID, ETag, Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
+    "Content-Disposition, Deprecation, Sunset";
+constexpr std::string_view kAllowedRequestHeaders =
+    "Authorization, Content-Type, Accept, Accept-Language, X-Requested-With, X-Request-ID, X-API-Key, "
+    "Idempotency-Key, If-Match, If-None-Match";
+
+Pipeline::Target parse_target(std::string_view text)
+{
+    Pipeline::Target t;
+    auto url = boost::urls::parse_origin_form(text);
+    if (!url) {
+        return t;
+    }
+    for (auto segment : url->segments()) {
+        t.segments.push_back(std::string(segment));
+    }
+    if (!t.segments.empty() && t.segments.back().empty()) {
+        t.segments.pop_back();  // "/students/" is "/students"
+    }
+    // "/api/…" without a version is an alias of the current version.
+    if (!t.segments.empty() && t.segments[0] == "api" && (t.segments.size() == 1 || t.segments[1] != "v1")) {
+        t.segments.insert(t.segments.begin() + 1, "v1");
+    }
+    for (auto param : url->params(boost::urls::encoding_opts(true))) {
+        t.query.emplace_back(std::string(param.key), param.has_value ? std::string(param.value) : std::string());
+    }
+    t.valid = true;
+    return t;
+}
+
+std::string allow_header(const std::vector<Method>& methods)
+{
+    std::vector<Method> all = methods;
+    if (std::find(all.begin(), all.end(), Method::get) != all.end()) {
+        all.push_back(Method::head);
+    }
+    all.push_back(Method::options);
+    std::string out;
+    for (auto m : all) {
+        out += (out.empty() ? "" : ", ") + std::string(method_name(m));
+    }
+    return out;
+}
+
+bool is_json_content_type(std::string_view value)
+{
+    auto semi = value.find(';');
+    auto type = value.substr(0, semi);
+    while (!type.empty() && type.back() == ' ') {
+        type.remove_suffix(1);
+    }
+    return iequals(type, "application/json");
+}
+
+// Every query parameter must be declared by the route and have its declared type.
+std::optional<Error> check_query(const RouteSpec& spec, const std::vector<std::pair<std::string, std::string>>& query)
+{
+    for (const auto& [name, value] : query) {
+        auto it = std::find_if(spec.query.begin(), spec.query.end(), [&](const QueryParam& q) { return q.name == name; });
+        if (it == spec.query.end()) {
+            return make_error(ErrorCode::bad_request, "error.unknown_query_param", {{"name", name}});
+        }
+        if (!value_has_type(value, it->type)) {
+            return make_error(ErrorCode::bad_request, "error.invalid_query_param",
+                              {{"name", name}, {"expected", std::string(param_type_name(it->type))}});
+        }
+        if (!it->allowed.empty() && std::find(it->allowed.begin(), it->allowed.end(), value) == it->allowed.end()) {
+            std::string allowed;
+            for (const auto& a : it->allowed) {
+                allowed += (allowed.empty() ? "" : ", ") + a;
+            }
+            return make_error(ErrorCode::bad_request, "error.invalid_query_param",
+                              {{"name", name}, {"expected", "one of " + allowed}});
+        }
+    }
+    for (const auto& q : spec.query) {
+        if (q.required && std::none_of(query.begin(), query.end(), [&](const auto& kv) { return kv.first == q.name; })) {
+            return make_error(ErrorCode::bad_request, "error.invalid_query_param",
+                              {{"name", q.name}, {"expected", std::string(param_type_name(q.type))}});
+        }
+    }
+    return std::nullopt;
+}
+
+std::string render_pagination(const Pagination& p)
+{
+    std::int64_t total_pages = p.limit > 0 ? (p.total + p.limit - 1) / p.limit : 0;
+    bool has_next = p.next_cursor.has_value() || p.page < total_pages;
+    std::string out = R"({"page":)" + std::to_string(p.page) + R"(,"limit":)" + std::to_string(p.limit) +
+                      R"(,"total":)" + std::to_string(p.total) + R"(,"totalPages":)" + std::to_string(total_pages) +
+                      R"(,"hasNext":)" + (has_next ? "true" : "false") + R"(,"hasPrev":)" +
+                      (p.page > 1 ? "true" : "false") + R"(,"nextCursor":)";
+    if (p.next_cursor) {
+        append_json_string(out, *p.next_cursor);
+    } else {
+        out += "null";
+    }
+    out += '}';
+    return out;
+}
+
+std::string render_meta(const std::string& request_id, const std::string& timestamp)
+{
+    std::string out = R"({"requestId":)";
+    append_json_string(out, request_id);
+    out += R"(,"timestamp":)";
+    append_json_string(out, timestamp);
+    out += '}';
+    return out;
+}
+
+std::string request_id_for(const Request& request)
+{
+    auto incoming = request.headers.get("X-Request-ID");
+    return incoming && is_valid_request_id(*incoming) ? std::string(*incoming) : new_request_id();
+}
+
+}  // namespace
+
+std::string render_error_body(const Error& error, Locale locale, const std::string& request_id,
+                              const std::string& timestamp)
+{
+    std::string out = R"({"success":false,"error":{"code":")";
+    out += error_code_name(error.code);
+    out += R"(","message":)";
+    append_json_string(out, translate(locale, error.message_key.empty() ? default_message_key(error.code)
+                                                                         : error.message_key,
+                                      error.args));
+    out += R"(,"details":[)";
+    bool first = true;
+    for (const auto& d : error.details) {
+        out += first ? "" : ",";
+        first = false;
+        out += R"({"field":)";
+        append_json_string(out, d.field);
+        out += R"(,"code":)";
+        append_json_string(out, d.code);
+        out += R"(,"message":)";
+        append_json_string(out, translate(locale, d.message_key, d.args));
+        out += '}';
+    }
+    out += R"(],"requestId":)";
+    append_json_string(out, request_id);
+    out += R"(},"meta":)";
+    out += render_meta(request_id, timestamp);
+    out += '}';
+    return out;
+}
+
+Pipeline::Pipeline(Router& router, Metrics& metrics, WorkerPool& workers, const Clock& clock, PipelineOptions options)
+    : router_(router), metrics_(metrics), workers_(workers), clock_(clock), options_(std::move(options))
+{
+}
+
+std::size_t Pipeline::body_limit(Method method, std::string_view target) const
+{
+    auto t = parse_target(target);
+    if (t.valid) {
+        auto match = router_.match(method, t.segments);
+        if (match.route && match.route->spec.max_body > 0) {
+            return match.route->spec.max_body;
+        }
+    }
+    return options_.json_body_limit;
+}
+
+bool Pipeline::origin_allowed(std::string_view origin) const
+{
+    for (const auto& o : options_.cors_origins) {
+        if (o == "*" || o == origin) {
+            return true;
+        }
+    }
+    return false;
+}
+
+asio::awaitable<Response> Pipeline::handle(Request& request)
+{
+    Outcome outcome;
+    metrics_.request_started();
+    auto locale = negotiate_locale(request.headers.get("Accept-Language").value_or(""), options_.default_locale);
+    RequestContext ctx(request, request_id_for(request), locale, workers_, clock_);
+    auto target = parse_target(request.target);
+    Response response = co_await dispatch(ctx, target, outcome);
+    for (const auto& h : ctx.extra_headers.list()) {
+        response.headers.add(h.name, h.value);
+    }
+    if (ctx.principal) {
+        outcome.user = ctx.principal->username;
+    }
+    finish(request, response, ctx.request_id(), locale, outcome);
+    metrics_.request_finished();
+    co_return response;
+}
+
+asio::awaitable<Response> Pipeline::dispatch(RequestContext& ctx, const Target& target, Outcome& outcome)
+{
+    const Request& request = ctx.request();
+    if (!target.valid) {
+        co_return Response::from_error(make_error(ErrorCode::bad_request));
+    }
+    auto match = router_.match(request.method, target.segments);
+    if (request.method == Method::options) {
+        if (match.allowed.empty()) {
+            co_return Response::from_error(make_error(ErrorCode::not_found));
+        }
+        if (auto preflight_response = preflight(request, match)) {
+            co_return std::move(*preflight_response);
+        }
+        Response r = Response::empty(Status::no_content);
+        r.headers.set("Allow", allow_header(match.allowed));
+        co_return r;
+    }
+    if (match.outcome == Router::Match::Outcome::not_found) {
+        co_return Response::from_error(make_error(ErrorCode::not_found));
+    }
+    if (match.outcome == Router::Match::Outcome::method_not_allowed) {
+        Response r = Response::from_error(make_error(ErrorCode::method_not_allowed));
+        r.headers.set("Allow", allow_header(match.allowed));
+        co_return r;
+    }
+    outcome.route = match.route;
+    const RouteSpec& spec = match.route->spec;
+    for (const auto& p : match.params) {
+        if (!value_has_type(p.value, p.type)) {
+            co_return Response::from_error(make_error(
+                ErrorCode::bad_request, "error.invalid_path_param",
+                {{"name", p.name}, {"expected", p.type == ParamType::integer ? "a positive integer"
+                                                                              : std::string(param_type_name(p.type))}}));
+        }
+        if (p.type == ParamType::integer && (p.value[0] == '-' || p.value == "0")) {
+            co_return Response::from_error(make_error(ErrorCode::bad_request, "error.invalid_path_param",
+                                                      {{"name", p.name}, {"expected", "a positive integer"}}));
+        }
+    }
+    if (auto error = check_query(spec, target.query)) {
+        co_return Response::from_error(std::move(*error));
+    }
+    if (spec.request && (!request.body.empty() || request.headers.has("Content-Type"))) {
+        auto type = request.headers.get("Content-Type");
+        if (!type || !is_json_content_type(*type)) {
+            co_return Response::from_error(make_error(ErrorCode::unsupported_media_type));
+        }
+    }
+    ctx.bind(match.route, std::move(match.params), target.query);
+
+    std::optional<Response> early;
+    for (const auto& m : middleware_) {
+        early = co_await m->before(ctx);
+        if (early) {
+            break;
+        }
+    }
+    // (No co_await inside a conditional expression: GCC 12 mishandles its temporaries.)
+    Response response;
+    if (early) {
+        response = std::move(*early);
+    } else {
+        response = co_await invoke(ctx);
+    }
+    for (const auto& m : middleware_) {
+        m->after(ctx, response);
+    }
+    co_return response;
+}
+
+asio::awaitable<Response> Pipeline::invoke(RequestContext& ctx)
+{
+    // Exceptions stop here: the client gets a bare 500 (or 503 for an unavailable dependency),
+    // the log gets the details with the request id.
+    std::optional<Response> response;
+    try {
+        response = co_await ctx.route()->handler(ctx);
+    } catch (const Failure& e) {
+        log::error("handler_failed", {{"requestId", ctx.request_id()},
+                                      {"route", ctx.route()->display_path},
+                                      {"error", e.what()}});
+        Error error = make_error(e.unavailable() ? ErrorCode::unavailable : ErrorCode::internal);
+        if (e.unavailable()) {
+            error.retry_after = std::chrono::seconds(5);
+        }
+        response = Response::from_error(std::move(error));
+    } catch (const std::exception& e) {
+        log::error("handler_failed", {{"requestId", ctx.request_id()},
+                                      {"route", ctx.route()->display_path},
+                                      {"error", e.what()}});
+        response = Response::from_error(make_error(ErrorCode::internal));
+    }
+    co_return std::move(*response);
+}
+
+std::optional<Response> Pipeline::preflight(const Request& request, const Router::Match& match) const
+{
+    auto origin = request.headers.get("Origin");
+    auto wanted = request.headers.get("Access-Control-Request-Method");
+    if (!origin || !wanted) {
+        return std::nullopt;
+    }
+    if (!origin_allowed(*origin)) {
+        return Response::from_error(make_error(ErrorCode::forbidden));
+    }
+    auto method = parse_method(*wanted);
+    bool supported = std::find(match.allowed.begin(), match.allowed.end(), method) != match.allowed.end() ||
+                     (method == Method::head &&
+                      std::find(match.allowed.begin(), match.allowed.end(), Method::get) != match.allowed.end());
+    if (!supported) {
+        Response r = Response::from_error(make_error(ErrorCode::method_not_allowed));
+        r.headers.set("Allow", allow_header(match.allowed));
+        return r;
+    }
+    Response r = Response::empty(Status::no_content);
+    r.headers.set("Access-Control-Allow-Methods", allow_header(match.allowed));
+    r.headers.set("Access-Control-Allow-Headers", std::string(kAllowedRequestHeaders));
+    r.headers.set("Access-Control-Max-Age", "600");
+    return r;
+}
+
+Response Pipeline::reject(const Request& request, Error error)
+{
+    metrics_.request_started();
+    Outcome outcome;
+    auto locale = negotiate_locale(request.headers.get("Accept-Language").value_or(""), options_.default_locale);
+    Response response = Response::from_error(std::move(error));
+    finish(request, response, request_id_for(request), locale, outcome);
+    metrics_.request_finished();
+    return response;
+}
+
+void Pipeline::finish(const Request& request, Response& response, const std::string& request_id, Locale locale,
+                      const Outcome& outcome) const
+{
+    auto timestamp = format_timestamp(clock_.now());
+    switch (response.kind) {
+    case Response::Kind::data:
+        response.body = R"({"success":true,"data":)" + (response.body.empty() ? std::string("null") : response.body) +
+                        (response.pagination ? R"(,"pagination":)" + render_pagination(*response.pagination) : "") +
+                        R"(,"meta":)" + render_meta(request_id, timestamp) + "}";
+        response.content_type = "application/json";
+        break;
+    case Response::Kind::error:
+        response.body = render_error_body(*response.error, locale, request_id, timestamp);
+        response.content_type = "application/json";
+        if (response.error->retry_after) {
+            response.headers.set("Retry-After", std::to_string(response.error->retry_after->count()));
+        }
+        break;
+    case Response::Kind::raw: break;
+    case Response::Kind::empty: response.body.clear(); break;
+    }
+
+    auto& h = response.headers;
+    h.set("X-Request-ID", request_id);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "no-referrer");
+    if (!h.has("Content-Security-Policy")) {
+        h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+    if (!h.has("Cache-Control")) {
+        h.set("Cache-Control", "no-store");
+    }
+    if (request.secure) {
+        h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    if (auto origin = request.headers.get("Origin"); origin && origin_allowed(*origin)) {
+        bool any = std::find(options_.cors_origins.begin(), options_.cors_origins.end(), "*") != options_.cors_origins.end();
+        h.set("Access-Control-Allow-Origin", any ? "*" : std::string(*origin));
+        if (!any) {
+            h.set("Access-Control-Allow-Credentials", "true");
+            h.add("Vary", "Origin");
+        }
+        h.set("Access-Control-Expose-Headers", std::string(kExposedHeaders));
+    }
+
+    auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - outcome.start).count();
+    auto status = static_cast<unsigned>(response.status);
+    std::optional<std::size_t> index;
+    if (outcome.route) {
+        index = outcome.route->index;
+    }
+    metrics_.observe(index, request.method, status, elapsed);
+    if (options_.access_log && log::enabled(log::Level::info)) {
+        log::info("request", {{"requestId", request_id},
+                              {"method", method_name(request.method)},
+                              {"route", outcome.route ? std::string_view(outcome.route->display_path) : "-"},
+                              {"status", status},
+                              {"durationMs", std::round(elapsed * 1e6) / 1e3},
+                              {"ip", request.remote_address},
+                              {"user", outcome.user ? log::Field::Value(std::string_view(*outcome.user))
+                                                    : log::Field::Value(nullptr)}});
+    }
+}
+
+}  // namespace sala::http

@@ -1,0 +1,160 @@
+// The route table: each route's template, typed parameters and metadata (summary, tag,
+// permission, request/response schemas) in one place. The pipeline matches against it, and the
+// OpenAPI document, the metrics and the permission tests are all generated from it.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/i18n.hpp"
+#include "core/principal.hpp"
+#include "core/time.hpp"
+#include "core/worker_pool.hpp"
+#include "http/message.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sala::http {
+
+class SchemaRegistry;  // openapi.hpp
+class RequestContext;
+
+// Returns the `$ref` of a schema after registering it (and what it references) in the registry.
+using SchemaFn = std::string (*)(SchemaRegistry&);
+
+enum class ParamType { string, integer, number, boolean, date };
+std::string_view param_type_name(ParamType t);  // "integer" …, also used in error messages
+
+struct QueryParam {
+    std::string name;
+    ParamType type = ParamType::string;
+    std::string description;
+    std::vector<std::string> allowed;  // enum values; empty means any
+    bool required = false;
+};
+
+enum class Scope {
+    api,   // mounted at /api/v1 (and reachable through the /api alias)
+    root,  // operational endpoints at the server root: /healthz, /metrics …
+};
+
+struct RouteSpec {
+    Method method = Method::get;
+    std::string path;  // relative to the scope: "/students/{id:int}"; params {name[:int|:date|:string]}
+    std::string summary;
+    std::string tag;
+    std::string permission;  // empty: public
+    std::vector<QueryParam> query;
+    SchemaFn request = nullptr;   // a JSON body of this type; the route then requires application/json
+    SchemaFn response = nullptr;  // the type of `data`
+    bool list = false;            // `data` is an array of `response`, with pagination
+    Status success = Status::ok;
+    std::string produces;         // non-JSON success content type ("text/plain", "application/pdf")
+    std::size_t max_body = 0;     // request body limit; 0 means the server's JSON limit
+    Scope scope = Scope::api;
+};
+
+using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
+
+struct Route {
+    RouteSpec spec;
+    std::string full_path;     // "/api/v1/students/{id:int}"
+    std::string display_path;  // "/api/v1/students/{id}" for logs, metrics and OpenAPI
+    Handler handler;
+    std::size_t index = 0;     // position in the table, for per-route metrics
+};
+
+struct PathParam {
+    std::string name;
+    ParamType type = ParamType::string;
+    std::string value;  // percent-decoded
+};
+
+class Router {
+public:
+    static constexpr std::string_view kApiPrefix = "/api/v1";
+
+    Route& add(RouteSpec spec, Handler handler);
+
+    struct Match {
+        enum class Outcome { found, not_found, method_not_allowed } outcome = Outcome::not_found;
+        const Route* route = nullptr;
+        std::vector<PathParam> params;
+        std::vector<Method> allowed;  // the methods the path supports, for 405 and OPTIONS
+    };
+    // `segments` are the decoded path segments of a normalised path ("/api/v1/x" → {"api","v1","x"}).
+    [[nodiscard]] Match match(Method method, std::span<const std::string> segments) const;
+
+    [[nodiscard]] const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+    Router();
+    ~Router();
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+
+private:
+    struct Node;
+    std::unique_ptr<Node> root_;
+    std::vector<std::unique_ptr<Route>> routes_;
+};
+
+// Everything a handler may know about its request. Path and query parameters arrive already
+// checked against the route's declared types, so the typed accessors cannot fail.
+class RequestContext {
+public:
+    RequestContext(const Request& request, std::string request_id, Locale locale, WorkerPool& workers,
+                   const Clock& clock);
+
+    [[nodiscard]] const Request& request() const { return request_; }
+    [[nodiscard]] const std::string& request_id() const { return request_id_; }
+    [[nodiscard]] Locale locale() const { return locale_; }
+    [[nodiscard]] TimePoint now() const { return clock_.now(); }
+    [[nodiscard]] const Route* route() const { return route_; }
+
+    [[nodiscard]] std::string_view path_param(std::string_view name) const;
+    [[nodiscard]] std::int64_t path_int(std::string_view name) const;
+    [[nodiscard]] Date path_date(std::string_view name) const;
+
+    [[nodiscard]] std::optional<std::string_view> query(std::string_view name) const;
+    [[nodiscard]] std::optional<std::int64_t> query_int(std::string_view name) const;
+    [[nodiscard]] std::optional<double> query_number(std::string_view name) const;
+    [[nodiscard]] std::optional<bool> query_bool(std::string_view name) const;
+    [[nodiscard]] std::optional<Date> query_date(std::string_view name) const;
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& query_params() const { return query_; }
+
+    // Runs blocking work (database, hashing, rendering) on the worker pool.
+    template <class F>
+    boost::asio::awaitable<std::invoke_result_t<F&>> offload(F fn)
+    {
+        return workers_.offload(std::move(fn));
+    }
+    [[nodiscard]] WorkerPool& workers() const { return workers_; }
+
+    // Set by authentication before the handler runs; empty for anonymous requests.
+    std::optional<Principal> principal;
+    // Headers any stage may add to the final response (rate-limit counters, cookies …).
+    Headers extra_headers;
+
+    // Filled by the pipeline.
+    void bind(const Route* route, std::vector<PathParam> params, std::vector<std::pair<std::string, std::string>> query);
+
+private:
+    const Request& request_;
+    std::string request_id_;
+    Locale locale_;
+    WorkerPool& workers_;
+    const Clock& clock_;
+    const Route* route_ = nullptr;
+    std::vector<PathParam> params_;
+    std::vector<std::pair<std::string, std::string>> query_;
+};
+
+// Parses a value of a declared parameter type; the pipeline uses it for path and query values.
+bool value_has_type(std::string_view value, ParamType type);
+
+}  // namespace sala::http
