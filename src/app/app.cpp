@@ -28,10 +28,10 @@ std::unique_ptr<db::Database> open_and_migrate(const Config& config)
     return db;
 }
 
-App::App(Config config, const Clock& clock)
+App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> database)
     : config_(std::move(config)),
       clock_(clock),
-      db_(open_and_migrate(config_)),
+      db_(database ? std::move(database) : open_and_migrate(config_)),
       workers_(std::make_unique<WorkerPool>(config_.worker_threads()))
 {
     register_routes(*this);

@@ -21,7 +21,8 @@ inline constexpr std::string_view kVersion = SALA_VERSION;
 
 class App {
 public:
-    App(Config config, const Clock& clock);
+    // `database` replaces the configured one (tests inject failures through it); it must be migrated.
+    App(Config config, const Clock& clock, std::unique_ptr<db::Database> database = nullptr);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;

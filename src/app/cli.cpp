@@ -181,15 +181,18 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
     cli.require_subcommand(1);
     cli.set_version_flag("--version", std::string(kVersion));
 
-    Config config;
+    // One Config per subcommand: CLI11 applies environment variables to every subcommand's
+    // options, so sharing one would let an unused subcommand's SALA_* value overwrite a flag.
+    Config serve_config;
     auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP API server");
-    add_data_options(serve_cmd, config);
-    add_log_options(serve_cmd, config);
-    add_serve_options(serve_cmd, config);
+    add_data_options(serve_cmd, serve_config);
+    add_log_options(serve_cmd, serve_config);
+    add_serve_options(serve_cmd, serve_config);
 
+    Config migrate_config;
     auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
-    add_data_options(migrate_cmd, config);
-    add_log_options(migrate_cmd, config);
+    add_data_options(migrate_cmd, migrate_config);
+    add_log_options(migrate_cmd, migrate_config);
 
     auto* user_cmd = cli.add_subcommand("user", "Manage staff accounts");
     user_cmd->require_subcommand(1);
@@ -201,12 +204,14 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
     user_add->add_option("--firstname", new_user.firstname, "Given name");
     user_add->add_option("--lastname", new_user.lastname, "Family name");
     user_add->add_flag("--password-stdin", password_stdin, "Read the password from the first line of standard input");
-    add_data_options(user_add, config);
-    add_log_options(user_add, config);
+    Config user_config;
+    add_data_options(user_add, user_config);
+    add_log_options(user_add, user_config);
 
+    Config demo_config;
     auto* demo_cmd = cli.add_subcommand("demo", "Create the demo accounts and print their credentials");
-    add_data_options(demo_cmd, config);
-    add_log_options(demo_cmd, config);
+    add_data_options(demo_cmd, demo_config);
+    add_log_options(demo_cmd, demo_config);
 
     try {
         cli.parse(argc, argv);
@@ -222,17 +227,17 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
 
     try {
         if (serve_cmd->parsed()) {
-            configure_logging(config);
-            return serve(config);
+            configure_logging(serve_config);
+            return serve(serve_config);
         }
         if (migrate_cmd->parsed()) {
-            return cmd_migrate(config, out);
+            return cmd_migrate(migrate_config, out);
         }
         if (user_add->parsed()) {
-            return cmd_user_add(config, std::move(new_user), password_stdin, in, out, err);
+            return cmd_user_add(user_config, std::move(new_user), password_stdin, in, out, err);
         }
         if (demo_cmd->parsed()) {
-            return cmd_demo(config, out);
+            return cmd_demo(demo_config, out);
         }
     } catch (const std::exception& e) {
         std::string message = e.what();

@@ -30,6 +30,15 @@ int serve(const Config& config)
     asio::io_context io(static_cast<int>(config.io_threads()));
     http::Server server(io, app.pipeline(), config.server);
     auto bound = server.listen(endpoint);
+    // Signals are caught before anyone can learn the address, so an early SIGTERM is graceful too.
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) {
+            return;
+        }
+        log::info("shutdown_started", {{"signal", signal}, {"connections", server.connections()}});
+        server.shutdown([&io] { io.stop(); });
+    });
     server.start();
 
     std::string host = bound.host.find(':') != std::string::npos ? "[" + bound.host + "]" : bound.host;
@@ -45,15 +54,6 @@ int serve(const Config& config)
                             {"database", app.database().describe()},
                             {"ioThreads", config.io_threads()},
                             {"workers", config.worker_threads()}});
-
-    asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
-        if (ec) {
-            return;
-        }
-        log::info("shutdown_started", {{"signal", signal}, {"connections", server.connections()}});
-        server.shutdown([&io] { io.stop(); });
-    });
 
     auto run = [&io] {
         try {

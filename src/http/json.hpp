@@ -9,7 +9,6 @@
 
 #include <boost/describe.hpp>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -99,74 +98,93 @@ std::optional<E> enum_from_name(std::string_view name)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing
+// Writing: straight into a string (no intermediate DOM); numbers in their shortest round-trip
+// form ("87.5", not "8.75E1").
+
+void write_string(std::string& out, std::string_view s);
+void write_double(std::string& out, double d);
+void write_value(std::string& out, const bj::value& v);
 
 template <class T>
-bj::value to_value(const T& v);
+void write(std::string& out, const T& v);
 
 template <class T>
-void put_member(bj::object& obj, std::string_view key, const T& v)
+void write_member(std::string& out, bool& first, std::string_view key, const T& v)
 {
     if constexpr (is_omittable<T>::value) {
-        if (v.has_value()) {
-            obj.emplace(key, to_value(*v));
+        if (!v.has_value()) {
+            return;
         }
-    } else {
-        obj.emplace(key, to_value(v));
     }
+    out += first ? "" : ",";
+    first = false;
+    write_string(out, key);
+    out += ':';
+    write(out, v);
 }
 
 template <class T>
-bj::value to_value(const T& v)
+void write(std::string& out, const T& v)
 {
     if constexpr (std::is_same_v<T, bj::value>) {
-        return v;
+        write_value(out, v);
     } else if constexpr (std::is_same_v<T, bj::object> || std::is_same_v<T, bj::array>) {
-        return bj::value(v);
+        write_value(out, bj::value(v));
     } else if constexpr (std::is_same_v<T, bool>) {
-        return bj::value(v);
+        out += v ? "true" : "false";
     } else if constexpr (std::is_integral_v<T>) {
-        return bj::value(static_cast<std::int64_t>(v));
+        out += std::to_string(v);
     } else if constexpr (std::is_floating_point_v<T>) {
-        return bj::value(static_cast<double>(v));
+        write_double(out, static_cast<double>(v));
     } else if constexpr (std::is_convertible_v<T, std::string_view>) {
-        return bj::value(std::string_view(v));
+        write_string(out, std::string_view(v));
     } else if constexpr (std::is_same_v<T, Date>) {
-        return bj::value(format_date(v));
+        write_string(out, format_date(v));
     } else if constexpr (std::is_same_v<T, TimePoint>) {
-        return bj::value(format_timestamp(v));
+        write_string(out, format_timestamp(v));
     } else if constexpr (is_optional<T>::value || is_omittable<T>::value) {
-        return v ? to_value(*v) : bj::value(nullptr);
+        if (v) {
+            write(out, *v);
+        } else {
+            out += "null";
+        }
     } else if constexpr (is_vector<T>::value) {
-        bj::array arr;
-        arr.reserve(v.size());
+        out += '[';
+        bool first = true;
         for (const auto& item : v) {
-            arr.push_back(to_value(item));
+            out += first ? "" : ",";
+            first = false;
+            write(out, item);
         }
-        return arr;
+        out += ']';
     } else if constexpr (is_string_map<T>::value) {
-        bj::object obj;
+        out += '{';
+        bool first = true;
         for (const auto& [k, item] : v) {
-            obj.emplace(k, to_value(item));
+            write_member(out, first, k, item);
         }
-        return obj;
+        out += '}';
     } else if constexpr (std::is_enum_v<T>) {
-        return bj::value(enum_name(v));
+        write_string(out, enum_name(v));
     } else {
         static_assert(boost::describe::has_describe_members<T>::value, "type has no JSON form: describe it");
-        bj::object obj;
+        out += '{';
+        bool first = true;
         const auto& keys = member_keys<T>();
         std::size_t i = 0;
         boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-            [&](auto d) { put_member(obj, keys[i++], v.*d.pointer); });
-        return obj;
+            [&](auto d) { write_member(out, first, keys[i++], v.*d.pointer); });
+        out += '}';
     }
 }
 
 template <class T>
 std::string dump(const T& v)
 {
-    return bj::serialize(to_value(v));
+    std::string out;
+    out.reserve(128);
+    write(out, v);
+    return out;
 }
 
 // A data response: `data` is `value` in the envelope the pipeline adds.

@@ -1,4 +1,4 @@
-// JSON Schemas for described types, mirroring exactly the rules of json.hpp (what to_value writes
+// JSON Schemas for described types, mirroring exactly the rules of json.hpp (what write() produces
 // and read accepts), so the OpenAPI document cannot drift from the wire. Routes point at
 // `&http::schema<T>` in their RouteSpec.
 #pragma once
@@ -8,6 +8,7 @@
 
 #include <boost/core/demangle.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <map>
 #include <typeindex>

@@ -45,8 +45,15 @@ std::optional<std::int64_t> insert(db::Connection& c, const NewUser& user, std::
     if (find_by_username(c, user.username)) {
         return std::nullopt;
     }
-    return c.query_value<std::int64_t>(sql::kInsert, user.username, password_hash, user.firstname, user.lastname,
-                                       user.role, user.position, user.phonenumber1, user.phonenumber2, now);
+    try {
+        return c.query_value<std::int64_t>(sql::kInsert, user.username, password_hash, user.firstname, user.lastname,
+                                           user.role, user.position, user.phonenumber1, user.phonenumber2, now);
+    } catch (const db::DbError& e) {
+        if (e.kind() == db::DbError::Kind::unique) {
+            return std::nullopt;  // a concurrent insert took the name between the check and the insert
+        }
+        throw;
+    }
 }
 
 void set_password_hash(db::Connection& c, std::int64_t user_id, std::string_view password_hash, TimePoint now)
