@@ -1,9 +1,12 @@
 // The ceiling reference for bench/run: the smallest correct Boost.Beast HTTP/1.1 keep-alive server
-// (same io_context, strand-per-connection and parser-per-request shape as Sala) that answers every
-// request with {"status":"ok"}. Whatever Sala's /healthz costs beyond this is Sala's overhead.
+// (strand per connection, parser per request) that answers every request with {"status":"ok"}.
+// Two layouts: the canonical one (one io_context shared by all threads, as in Beast's examples)
+// and --per-thread (one io_context per thread, the layout Sala itself uses). Whatever Sala's
+// /healthz costs beyond the matching layout is Sala's own overhead.
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -16,6 +19,7 @@
 #include <charconv>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -56,10 +60,11 @@ asio::awaitable<void> session(tcp::socket socket)
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, asio::io_context& io)
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<asio::io_context*> contexts)
 {
-    for (;;) {
+    for (std::size_t next = 0;; ++next) {
         // Each connection gets its own strand, so its handlers never run concurrently.
+        auto& io = *contexts[next % contexts.size()];
         auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kAwait);
         if (ec == asio::error::operation_aborted) {
             co_return;
@@ -73,7 +78,7 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, asio::io_context& io)
 
 int usage(const char* program)
 {
-    std::cerr << "usage: " << program << " [--port P] [--threads N]\n";
+    std::cerr << "usage: " << program << " [--port P] [--threads N] [--per-thread]\n";
     return 2;
 }
 
@@ -90,9 +95,14 @@ int main(int argc, char** argv)
 {
     unsigned port = 0;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    for (int i = 1; i < argc; i += 2) {
+    bool per_thread = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        const std::string_view value = i + 1 < argc ? argv[i + 1] : "";
+        if (arg == "--per-thread") {
+            per_thread = true;
+            continue;
+        }
+        const std::string_view value = i + 1 < argc ? argv[++i] : "";
         const bool ok = (arg == "--port" && parse_number(value, 0, 65535, port)) ||
                         (arg == "--threads" && parse_number(value, 1, 1024, threads));
         if (!ok) {
@@ -100,18 +110,35 @@ int main(int argc, char** argv)
         }
     }
 
-    asio::io_context io(static_cast<int>(threads));
+    // Shared layout: one context run by every thread. Per-thread layout: one context per thread.
+    std::vector<std::unique_ptr<asio::io_context>> owned;
+    for (unsigned i = 0; i < (per_thread ? threads : 1u); ++i) {
+        owned.push_back(std::make_unique<asio::io_context>(per_thread ? 1 : static_cast<int>(threads)));
+    }
+    std::vector<asio::io_context*> contexts;
+    for (auto& c : owned) {
+        contexts.push_back(c.get());
+    }
+    asio::io_context& io = *contexts.front();
     tcp::acceptor acceptor(asio::make_strand(io),
                            {asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
     std::cout << "listening on " << acceptor.local_endpoint().port() << std::endl;
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](const beast::error_code&, int) { io.stop(); });
-    asio::co_spawn(acceptor.get_executor(), accept_loop(acceptor, io), asio::detached);
+    signals.async_wait([&](const beast::error_code&, int) {
+        for (auto* c : contexts) {
+            c->stop();
+        }
+    });
+    asio::co_spawn(acceptor.get_executor(), accept_loop(acceptor, contexts), asio::detached);
 
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < threads; ++i) {
-        pool.emplace_back([&io] { io.run(); });
+        auto& context = *contexts[per_thread ? i : 0];
+        pool.emplace_back([&context] {
+            auto guard = asio::make_work_guard(context);
+            context.run();
+        });
     }
     io.run();
     for (auto& t : pool) {

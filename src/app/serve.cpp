@@ -8,6 +8,7 @@
 #include "http/server.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <iostream>
@@ -27,8 +28,16 @@ int serve(const Config& config)
         demo = ensure_demo_accounts(app.database(), clock, config);
     }
 
-    asio::io_context io(static_cast<int>(config.io_threads()));
-    http::Server server(io, app.pipeline(), config.server);
+    // One io_context per I/O thread: a connection lives on one thread, and threads never
+    // contend for a shared scheduler.
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::io_context*> pointers;
+    for (std::size_t i = 0; i < config.io_threads(); ++i) {
+        contexts.push_back(std::make_unique<asio::io_context>(1));
+        pointers.push_back(contexts.back().get());
+    }
+    asio::io_context& io = *contexts.front();
+    http::Server server(pointers, app.pipeline(), config.server);
     auto bound = server.listen(endpoint);
     // Signals are caught before anyone can learn the address, so an early SIGTERM is graceful too.
     asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -37,7 +46,11 @@ int serve(const Config& config)
             return;
         }
         log::info("shutdown_started", {{"signal", signal}, {"connections", server.connections()}});
-        server.shutdown([&io] { io.stop(); });
+        server.shutdown([&contexts] {
+            for (auto& c : contexts) {
+                c->stop();
+            }
+        });
     });
     server.start();
 
@@ -55,18 +68,20 @@ int serve(const Config& config)
                             {"ioThreads", config.io_threads()},
                             {"workers", config.worker_threads()}});
 
-    auto run = [&io] {
+    auto run = [](asio::io_context& context) {
+        // Keep running until stopped, even while a context has no connection.
+        auto guard = asio::make_work_guard(context);
         try {
-            io.run();
+            context.run();
         } catch (const std::exception& e) {
             log::error("io_thread_failed", {{"error", e.what()}});
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < config.io_threads(); ++i) {
-        threads.emplace_back(run);
+    for (std::size_t i = 1; i < contexts.size(); ++i) {
+        threads.emplace_back([&run, &contexts, i] { run(*contexts[i]); });
     }
-    run();
+    run(io);
     for (auto& t : threads) {
         t.join();
     }

@@ -74,11 +74,14 @@ std::optional<std::string_view> Headers::get(std::string_view name) const
 void Headers::set(std::string_view name, std::string value)
 {
     remove(name);
-    list_.push_back(Header{std::string(name), std::move(value)});
+    add(name, std::move(value));
 }
 
 void Headers::add(std::string_view name, std::string value)
 {
+    if (list_.capacity() == 0) {
+        list_.reserve(16);  // one allocation covers a whole request's or response's headers
+    }
     list_.push_back(Header{std::string(name), std::move(value)});
 }
 

@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "core/time.hpp"
 
+#include <boost/container/small_vector.hpp>
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -19,7 +20,7 @@ namespace sala::http {
 
 struct Pipeline::Target {
     bool valid = false;
-    std::vector<std::string> segments;
+    boost::container::small_vector<std::string, 8> segments;
     std::vector<std::pair<std::string, std::string>> query;
 };
 
@@ -62,9 +63,9 @@ Pipeline::Target parse_target(std::string_view text)
     return t;
 }
 
-std::string allow_header(const std::vector<Method>& methods)
+std::string allow_header(std::span<const Method> methods)
 {
-    std::vector<Method> all = methods;
+    std::vector<Method> all(methods.begin(), methods.end());
     if (std::find(all.begin(), all.end(), Method::get) != all.end()) {
         all.push_back(Method::head);
     }
@@ -133,14 +134,26 @@ std::string render_pagination(const Pagination& p)
     return out;
 }
 
-std::string render_meta(const std::string& request_id, const std::string& timestamp)
+void append_meta(std::string& out, const std::string& request_id, const std::string& timestamp)
 {
-    std::string out = R"({"requestId":)";
+    out += R"({"requestId":)";
     append_json_string(out, request_id);
     out += R"(,"timestamp":)";
     append_json_string(out, timestamp);
     out += '}';
-    return out;
+}
+
+// The envelope's timestamp has second precision, so each thread formats it once a second.
+const std::string& cached_timestamp(TimePoint now)
+{
+    thread_local TimePoint second{};
+    thread_local std::string text;
+    auto floored = std::chrono::floor<std::chrono::seconds>(now);
+    if (text.empty() || floored != second) {
+        second = floored;
+        text = format_timestamp(floored);
+    }
+    return text;
 }
 
 std::string request_id_for(const Request& request)
@@ -176,7 +189,7 @@ std::string render_error_body(const Error& error, Locale locale, const std::stri
     out += R"(],"requestId":)";
     append_json_string(out, request_id);
     out += R"(},"meta":)";
-    out += render_meta(request_id, timestamp);
+    append_meta(out, request_id, timestamp);
     out += '}';
     return out;
 }
@@ -363,14 +376,24 @@ Response Pipeline::reject(const Request& request, Error error)
 void Pipeline::finish(const Request& request, Response& response, const std::string& request_id, Locale locale,
                       const Outcome& outcome) const
 {
-    auto timestamp = format_timestamp(clock_.now());
+    const std::string& timestamp = cached_timestamp(clock_.now());
     switch (response.kind) {
-    case Response::Kind::data:
-        response.body = R"({"success":true,"data":)" + (response.body.empty() ? std::string("null") : response.body) +
-                        (response.pagination ? R"(,"pagination":)" + render_pagination(*response.pagination) : "") +
-                        R"(,"meta":)" + render_meta(request_id, timestamp) + "}";
+    case Response::Kind::data: {
+        std::string body;
+        body.reserve(response.body.size() + 128);
+        body += R"({"success":true,"data":)";
+        body += response.body.empty() ? std::string_view("null") : std::string_view(response.body);
+        if (response.pagination) {
+            body += R"(,"pagination":)";
+            body += render_pagination(*response.pagination);
+        }
+        body += R"(,"meta":)";
+        append_meta(body, request_id, timestamp);
+        body += '}';
+        response.body = std::move(body);
         response.content_type = "application/json";
         break;
+    }
     case Response::Kind::error:
         response.body = render_error_body(*response.error, locale, request_id, timestamp);
         response.content_type = "application/json";
@@ -383,10 +406,10 @@ void Pipeline::finish(const Request& request, Response& response, const std::str
     }
 
     auto& h = response.headers;
-    h.set("X-Request-ID", request_id);
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
+    h.add("X-Request-ID", request_id);
+    h.add("X-Content-Type-Options", "nosniff");
+    h.add("X-Frame-Options", "DENY");
+    h.add("Referrer-Policy", "no-referrer");
     if (!h.has("Content-Security-Policy")) {
         h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }

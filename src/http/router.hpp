@@ -11,6 +11,7 @@
 #include "http/message.hpp"
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/container/static_vector.hpp>
 
 #include <functional>
 #include <memory>
@@ -85,7 +86,7 @@ public:
         enum class Outcome { found, not_found, method_not_allowed } outcome = Outcome::not_found;
         const Route* route = nullptr;
         std::vector<PathParam> params;
-        std::vector<Method> allowed;  // the methods the path supports, for 405 and OPTIONS
+        boost::container::static_vector<Method, 8> allowed;  // the path's methods, for 405 and OPTIONS
     };
     // `segments` are the decoded path segments of a normalised path ("/api/v1/x" → {"api","v1","x"}).
     [[nodiscard]] Match match(Method method, std::span<const std::string> segments) const;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace boost::asio {
 class io_context;
@@ -49,6 +50,10 @@ struct Endpoint {
 
 class Server {
 public:
+    // Connections are spread round-robin over `contexts` (one I/O thread each is the fast layout:
+    // no lock contention between threads); a single context run by several threads works too.
+    // The first context also runs the acceptor.
+    Server(std::vector<boost::asio::io_context*> contexts, RequestHandler& handler, ServerLimits limits);
     Server(boost::asio::io_context& io, RequestHandler& handler, ServerLimits limits);
     ~Server();
     Server(const Server&) = delete;
