@@ -52,6 +52,20 @@ void append_json_string(std::string& out, std::string_view text)
     out.push_back('"');
     std::size_t i = 0;
     while (i < text.size()) {
+        // Copy the longest run of plain ASCII at once; only the rest needs a closer look.
+        std::size_t run = i;
+        while (run < text.size()) {
+            auto b = static_cast<unsigned char>(text[run]);
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') {
+                break;
+            }
+            ++run;
+        }
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i == text.size()) {
+            break;
+        }
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             std::size_t len = utf8_sequence_length(text, i);
