@@ -3,9 +3,16 @@
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
 #include "http/pipeline.hpp"
+#include "core/log.hpp"
 #include "support/client.hpp"
+#include "support/temp_dir.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace sala::http {
 namespace {
@@ -347,6 +354,51 @@ TEST_F(PipelineTest, MetricsCountRequestsByRouteTemplateAndStatus)
     EXPECT_NE(text.find(R"(sala_http_request_duration_seconds_count{route="/api/v1/things/{id}"} 3)"),
               std::string::npos);
     EXPECT_NE(text.find("sala_http_requests_in_flight 0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sala::http
+
+namespace sala::http {
+namespace {
+
+// One JSON line per request, with the route template (never the raw path) and the status.
+TEST(AccessLog, WritesOneJsonLinePerRequest)
+{
+    test::TempDir dir;
+    auto file = dir.path() / "access.log";
+    log::configure(log::Level::info, file.string());
+    {
+        WorkerPool workers(1);
+        ManualClock clock(std::chrono::sys_days(std::chrono::year(2026) / 9 / 1));
+        Router router;
+        router.add(RouteSpec{.method = Method::get, .path = "/things/{id:int}", .summary = "One thing"},
+                   [](RequestContext&) -> boost::asio::awaitable<Response> { co_return Response::empty(); });
+        Metrics metrics;
+        metrics.bind(router);
+        Pipeline pipeline(router, metrics, workers, clock, PipelineOptions{});
+        test::send(pipeline, Call{Method::get, "/api/v1/things/42?x=secret", {}, {{"X-Request-ID", "trace-1"}}});
+        test::send(pipeline, Call{Method::get, "/api/v1/nowhere"});
+    }
+    log::flush();
+    log::configure(log::Level::warn);
+    std::ifstream in(file);
+    std::vector<boost::json::value> lines;
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(boost::json::parse(line));
+    }
+    ASSERT_EQ(lines.size(), 2u);
+    const auto& first = lines[0].as_object();
+    EXPECT_EQ(first.at("event"), "request");
+    EXPECT_EQ(first.at("requestId"), "trace-1");
+    EXPECT_EQ(first.at("method"), "GET");
+    EXPECT_EQ(first.at("route"), "/api/v1/things/{id}");
+    EXPECT_EQ(first.at("status"), 400);  // unknown query parameter
+    EXPECT_TRUE(first.at("durationMs").is_number());
+    EXPECT_TRUE(first.contains("user"));
+    EXPECT_EQ(lines[0].as_object().at("ip"), "127.0.0.1");
+    EXPECT_EQ(boost::json::serialize(lines[0]).find("secret"), std::string::npos);
+    EXPECT_EQ(lines[1].as_object().at("status"), 404);
 }
 
 }  // namespace
