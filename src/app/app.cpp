@@ -2,8 +2,10 @@
 #include "app/app.hpp"
 
 #include "app/routes.hpp"
+#include "auth/password.hpp"
 #include "db/migrations.hpp"
 #include "http/openapi.hpp"
+#include "school/activity/audit.hpp"
 
 #include <filesystem>
 
@@ -19,7 +21,7 @@ std::unique_ptr<db::Database> open_and_migrate(const Config& config)
     }
     fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     db::Options options;
-    options.pool_size = config.worker_threads();
+    options.pool_size = config.worker_threads() + config.hash_threads();
     options.busy_timeout = config.busy_timeout;
     options.statement_timeout = config.server.handler_timeout;
     options.synchronous_full = config.synchronous_full;
@@ -32,8 +34,17 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     : config_(std::move(config)),
       clock_(clock),
       db_(database ? std::move(database) : open_and_migrate(config_)),
-      workers_(std::make_unique<WorkerPool>(config_.worker_threads()))
+      workers_(std::make_unique<WorkerPool>(config_.worker_threads())),
+      hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), 10))
 {
+    auth::TokenSigner signer(auth::load_signing_key(config_.jwt_secret, config_.data_dir), "sala", "sala-api");
+    auth_ = std::make_unique<auth::AuthService>(*db_, clock_, std::move(signer), config_.sessions);
+    api_keys_ = std::make_unique<auth::ApiKeyService>(*db_, clock_, config_.api_key_rotation_grace,
+                                                      config_.sessions.cache_ttl);
+    limiter_ = std::make_unique<auth::RateLimiter>(counters_, clock_);
+    sign_in_limiter_ = std::make_unique<auth::SignInLimiter>(*limiter_, config_.rate_limits);
+    users_ = std::make_unique<users::UserService>(*db_, clock_, *auth_);
+
     register_routes(*this);
     metrics_.bind(router_);
     metrics_.add_sampled("sala_db_pool_waits_total", "Connection acquisitions that had to wait.",
@@ -47,18 +58,29 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
                          http::Metrics::Kind::gauge, [this] { return static_cast<double>(workers_->queued()); });
     metrics_.add_sampled("sala_worker_active", "Worker threads running a task.", http::Metrics::Kind::gauge,
                          [this] { return static_cast<double>(workers_->active()); });
+    metrics_.add_sampled("sala_password_hash_queue_depth", "Password hashes waiting for a hashing thread.",
+                         http::Metrics::Kind::gauge, [this] { return static_cast<double>(hashing_->queued()); });
+    metrics_.add_sampled("sala_password_verifications_total",
+                         "Password verifications, including those against the dummy hash for unknown usernames.",
+                         http::Metrics::Kind::counter, [] { return static_cast<double>(auth::verification_count()); });
 
     http::PipelineOptions options;
     options.default_locale = config_.default_locale();
     options.cors_origins = config_.cors_origins;
     options.json_body_limit = config_.json_body_limit;
     options.access_log = config_.access_log;
+    options.trusted_proxies = config_.trusted_proxies;
     pipeline_ = std::make_unique<http::Pipeline>(router_, metrics_, *workers_, clock_, options);
+    pipeline_->use(std::make_shared<auth::Authenticate>(*auth_, *api_keys_));
+    pipeline_->use(std::make_shared<auth::Throttle>(*limiter_, *sign_in_limiter_, config_.rate_limits));
+    pipeline_->use(std::make_shared<auth::Authorize>(config_.cors_origins));
+    pipeline_->use(std::make_shared<activity::AuditWrites>(*db_));
 }
 
 App::~App()
 {
     workers_->join();
+    hashing_->join();
 }
 
 const std::string& App::openapi()

@@ -4,12 +4,17 @@
 #pragma once
 
 #include "app/config.hpp"
+#include "auth/api_key.hpp"
+#include "auth/auth_service.hpp"
+#include "auth/middleware.hpp"
+#include "auth/rate_limit.hpp"
 #include "core/clock.hpp"
 #include "core/worker_pool.hpp"
 #include "db/database.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
+#include "school/users/user_service.hpp"
 
 #include <memory>
 #include <mutex>
@@ -31,6 +36,11 @@ public:
     [[nodiscard]] const Clock& clock() const { return clock_; }
     [[nodiscard]] db::Database& database() { return *db_; }
     [[nodiscard]] WorkerPool& workers() { return *workers_; }
+    [[nodiscard]] WorkerPool& hashing() { return *hashing_; }
+    [[nodiscard]] auth::AuthService& auth() { return *auth_; }
+    [[nodiscard]] auth::ApiKeyService& api_keys() { return *api_keys_; }
+    [[nodiscard]] auth::SignInLimiter& sign_in_limiter() { return *sign_in_limiter_; }
+    [[nodiscard]] users::UserService& users() { return *users_; }
     [[nodiscard]] http::Router& router() { return router_; }
     [[nodiscard]] http::Metrics& metrics() { return metrics_; }
     [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
@@ -42,7 +52,15 @@ private:
     Config config_;
     const Clock& clock_;
     std::unique_ptr<db::Database> db_;
-    std::unique_ptr<WorkerPool> workers_;  // declared after db_: joined before the database closes
+    // Declared after db_: the pools are joined before the database closes.
+    std::unique_ptr<WorkerPool> workers_;
+    std::unique_ptr<WorkerPool> hashing_;  // password hashing: few threads, low priority
+    std::unique_ptr<auth::AuthService> auth_;
+    std::unique_ptr<auth::ApiKeyService> api_keys_;
+    auth::InMemoryCounterStore counters_;
+    std::unique_ptr<auth::RateLimiter> limiter_;
+    std::unique_ptr<auth::SignInLimiter> sign_in_limiter_;
+    std::unique_ptr<users::UserService> users_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::Pipeline> pipeline_;

@@ -13,12 +13,13 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 
 namespace sala::app {
 namespace {
 
-// "250ms", "30s", "2m", or a bare number of seconds.
+// "250ms", "30s", "2m", "1h", "7d", or a bare number of seconds.
 std::string parse_duration(std::string& text, std::chrono::milliseconds& out)
 {
     std::string_view s = text;
@@ -26,6 +27,12 @@ std::string parse_duration(std::string& text, std::chrono::milliseconds& out)
     if (s.ends_with("ms")) {
         factor = 1.0;
         s.remove_suffix(2);
+    } else if (s.ends_with("h")) {
+        factor = 3600000.0;
+        s.remove_suffix(1);
+    } else if (s.ends_with("d")) {
+        factor = 86400000.0;
+        s.remove_suffix(1);
     } else if (s.ends_with("s")) {
         s.remove_suffix(1);
     } else if (s.ends_with("m")) {
@@ -35,7 +42,7 @@ std::string parse_duration(std::string& text, std::chrono::milliseconds& out)
     double value = 0;
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc{} || ptr != s.data() + s.size() || value < 0) {
-        return "invalid duration '" + text + "' (use e.g. 500ms, 30s, 2m)";
+        return "invalid duration '" + text + "' (use e.g. 500ms, 30s, 2m, 1h)";
     }
     out = std::chrono::milliseconds(static_cast<std::int64_t>(value * factor));
     return {};
@@ -113,6 +120,46 @@ void add_serve_options(CLI::App* cmd, Config& config)
                  "Time allowed to handle a request before answering 503 (default 30s)");
     add_duration(cmd, "--shutdown-grace", config.server.shutdown_grace, "SALA_SHUTDOWN_GRACE",
                  "On SIGTERM, how long in-flight requests may take to finish (default 10s)");
+
+    cmd->add_flag("--login-user-list", config.login_user_list,
+                  "Let GET /api/v1/auth/users list active users' names and avatars for a login picker")
+        ->envname("SALA_LOGIN_USER_LIST");
+    cmd->add_option("--trusted-proxy", config.trusted_proxies,
+                    "Address or network of a reverse proxy whose X-Forwarded-For/-Proto to believe (repeatable)")
+        ->envname("SALA_TRUSTED_PROXIES")
+        ->delimiter(',');
+    cmd->add_option("--hash-concurrency", config.hash_concurrency,
+                    "Password hashes computed at once (each takes 19 MiB; default: half the cores)")
+        ->envname("SALA_HASH_CONCURRENCY")
+        ->check(CLI::Range(1, 64));
+    auto& limits = config.rate_limits;
+    cmd->add_option("--rate-limit-sign-in-failures-per-minute", limits.sign_in_failures_per_minute,
+                    "Failed sign-ins allowed per client address per minute (0: unlimited)")
+        ->envname("SALA_RATE_LIMIT_SIGN_IN_FAILURES_PER_MINUTE")
+        ->capture_default_str();
+    cmd->add_option("--rate-limit-sign-in-failures-per-hour", limits.sign_in_failures_per_hour,
+                    "Failed sign-ins allowed per client address per hour (0: unlimited)")
+        ->envname("SALA_RATE_LIMIT_SIGN_IN_FAILURES_PER_HOUR")
+        ->capture_default_str();
+    cmd->add_option("--rate-limit-per-user", limits.authenticated_per_minute,
+                    "Requests per minute per signed-in user (0: unlimited)")
+        ->envname("SALA_RATE_LIMIT_PER_USER")
+        ->capture_default_str();
+    cmd->add_option("--rate-limit-per-api-key", limits.api_key_per_minute, "Requests per minute per API key (0: unlimited)")
+        ->envname("SALA_RATE_LIMIT_PER_API_KEY")
+        ->capture_default_str();
+    cmd->add_option("--rate-limit-anonymous", limits.anonymous_per_minute,
+                    "Requests per minute per client address without credentials (0: unlimited)")
+        ->envname("SALA_RATE_LIMIT_ANONYMOUS")
+        ->capture_default_str();
+}
+
+// Secrets come from the environment only, never from a flag (flags show up in `ps`).
+void read_secrets(Config& config)
+{
+    if (const char* secret = std::getenv("SALA_JWT_SECRET")) {
+        config.jwt_secret = secret;
+    }
 }
 
 void configure_logging(const Config& config)
@@ -228,6 +275,7 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
     try {
         if (serve_cmd->parsed()) {
             configure_logging(serve_config);
+            read_secrets(serve_config);
             return serve(serve_config);
         }
         if (migrate_cmd->parsed()) {

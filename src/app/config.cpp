@@ -30,6 +30,14 @@ std::size_t Config::worker_threads() const
     return std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
 }
 
+std::size_t Config::hash_threads() const
+{
+    if (hash_concurrency > 0) {
+        return hash_concurrency;
+    }
+    return std::max<std::size_t>(1, std::thread::hardware_concurrency() / 2);
+}
+
 Locale Config::default_locale() const
 {
     return parse_locale(locale).value_or(Locale::en);

@@ -2,6 +2,8 @@
 // SALA_* environment variables); tests build one directly.
 #pragma once
 
+#include "auth/rate_limit.hpp"
+#include "auth/session.hpp"
 #include "core/i18n.hpp"
 #include "http/server.hpp"
 
@@ -30,9 +32,19 @@ struct Config {
     std::chrono::milliseconds busy_timeout{5000};
     http::ServerLimits server;        // header limit, read/write/idle/handler timeouts, shutdown grace
 
+    // Accounts.
+    std::string jwt_secret;           // SALA_JWT_SECRET; empty: a key generated into data_dir
+    bool login_user_list = false;     // GET /auth/users lists active users for a login picker
+    std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For/-Proto are believed
+    std::size_t hash_concurrency = 0; // concurrent password hashes; 0: half the cores, at least 1
+    auth::SessionSettings sessions;
+    auth::RateLimits rate_limits;
+    std::chrono::seconds api_key_rotation_grace{24 * 3600};
+
     [[nodiscard]] std::string database_url() const;
     [[nodiscard]] std::size_t io_threads() const;
     [[nodiscard]] std::size_t worker_threads() const;
+    [[nodiscard]] std::size_t hash_threads() const;
     [[nodiscard]] Locale default_locale() const;
 };
 

@@ -8,6 +8,9 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <future>
+#include <latch>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace asio = boost::asio;
 
@@ -19,9 +22,21 @@ struct WorkerPool::Impl {
     bool joined = false;
 };
 
-WorkerPool::WorkerPool(std::size_t threads)
+WorkerPool::WorkerPool(std::size_t threads, int nice)
     : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)), threads_(threads == 0 ? 1 : threads)
 {
+    if (nice != 0) {
+        // One task per thread, each holding its thread until all have started, so every thread
+        // gets exactly one.
+        auto started = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads_));
+        for (std::size_t i = 0; i < threads_; ++i) {
+            asio::post(impl_->pool, [started, nice] {
+                ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), nice);
+                started->arrive_and_wait();
+            });
+        }
+        started->wait();
+    }
 }
 
 WorkerPool::~WorkerPool()

@@ -16,7 +16,9 @@ namespace sala {
 
 class WorkerPool {
 public:
-    explicit WorkerPool(std::size_t threads);
+    // `nice` > 0 lowers the threads' scheduling priority (Linux nice value), for CPU-heavy work
+    // such as password hashing that must not slow down everything else.
+    explicit WorkerPool(std::size_t threads, int nice = 0);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

@@ -27,6 +27,7 @@ struct Pipeline::Target {
 struct Pipeline::Outcome {
     const Route* route = nullptr;
     std::optional<std::string> user;
+    std::string client_ip;
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
 
@@ -194,8 +195,18 @@ std::string render_error_body(const Error& error, Locale locale, const std::stri
     return out;
 }
 
+asio::awaitable<void> Middleware::after(RequestContext&, const Response&)
+{
+    co_return;
+}
+
 Pipeline::Pipeline(Router& router, Metrics& metrics, WorkerPool& workers, const Clock& clock, PipelineOptions options)
-    : router_(router), metrics_(metrics), workers_(workers), clock_(clock), options_(std::move(options))
+    : router_(router),
+      metrics_(metrics),
+      workers_(workers),
+      clock_(clock),
+      options_(std::move(options)),
+      proxies_(options_.trusted_proxies)
 {
 }
 
@@ -226,7 +237,8 @@ asio::awaitable<Response> Pipeline::handle(Request& request)
     Outcome outcome;
     metrics_.request_started();
     auto locale = negotiate_locale(request.headers.get("Accept-Language").value_or(""), options_.default_locale);
-    RequestContext ctx(request, request_id_for(request), locale, workers_, clock_);
+    RequestContext ctx(request, request_id_for(request), locale, workers_, clock_,
+                       client_address(request, proxies_), client_secure(request, proxies_));
     auto target = parse_target(request.target);
     Response response = co_await dispatch(ctx, target, outcome);
     for (const auto& h : ctx.extra_headers.list()) {
@@ -235,6 +247,7 @@ asio::awaitable<Response> Pipeline::handle(Request& request)
     if (ctx.principal) {
         outcome.user = ctx.principal->username;
     }
+    outcome.client_ip = ctx.client_ip();
     finish(request, response, ctx.request_id(), locale, outcome);
     metrics_.request_finished();
     co_return response;
@@ -267,36 +280,19 @@ asio::awaitable<Response> Pipeline::dispatch(RequestContext& ctx, const Target& 
         co_return r;
     }
     outcome.route = match.route;
-    const RouteSpec& spec = match.route->spec;
-    for (const auto& p : match.params) {
-        if (!value_has_type(p.value, p.type)) {
-            co_return Response::from_error(make_error(
-                ErrorCode::bad_request, "error.invalid_path_param",
-                {{"name", p.name}, {"expected", p.type == ParamType::integer ? "a positive integer"
-                                                                              : std::string(param_type_name(p.type))}}));
-        }
-        if (p.type == ParamType::integer && (p.value[0] == '-' || p.value == "0")) {
-            co_return Response::from_error(make_error(ErrorCode::bad_request, "error.invalid_path_param",
-                                                      {{"name", p.name}, {"expected", "a positive integer"}}));
-        }
-    }
-    if (auto error = check_query(spec, target.query)) {
-        co_return Response::from_error(std::move(*error));
-    }
-    if (spec.request && (!request.body.empty() || request.headers.has("Content-Type"))) {
-        auto type = request.headers.get("Content-Type");
-        if (!type || !is_json_content_type(*type)) {
-            co_return Response::from_error(make_error(ErrorCode::unsupported_media_type));
-        }
-    }
     ctx.bind(match.route, std::move(match.params), target.query);
 
+    // Authentication, rate limits and permissions come first: nobody learns anything about a
+    // route's parameters without being allowed to call it.
     std::optional<Response> early;
     for (const auto& m : middleware_) {
         early = co_await m->before(ctx);
         if (early) {
             break;
         }
+    }
+    if (!early) {
+        early = check_request(ctx, target.query);
     }
     // (No co_await inside a conditional expression: GCC 12 mishandles its temporaries.)
     Response response;
@@ -306,9 +302,39 @@ asio::awaitable<Response> Pipeline::dispatch(RequestContext& ctx, const Target& 
         response = co_await invoke(ctx);
     }
     for (const auto& m : middleware_) {
-        m->after(ctx, response);
+        co_await m->after(ctx, response);
     }
     co_return response;
+}
+
+std::optional<Response> Pipeline::check_request(const RequestContext& ctx,
+                                                const std::vector<std::pair<std::string, std::string>>& query) const
+{
+    const RouteSpec& spec = ctx.route()->spec;
+    for (const auto& p : ctx.path_params()) {
+        bool ok = value_has_type(p.value, p.type);
+        if (ok && p.type == ParamType::integer && (p.value[0] == '-' || p.value == "0")) {
+            ok = false;
+        }
+        if (!ok) {
+            return Response::from_error(make_error(
+                ErrorCode::bad_request, "error.invalid_path_param",
+                {{"name", p.name},
+                 {"expected", p.type == ParamType::integer ? "a positive integer"
+                                                           : std::string(param_type_name(p.type))}}));
+        }
+    }
+    if (auto error = check_query(spec, query)) {
+        return Response::from_error(std::move(*error));
+    }
+    const Request& request = ctx.request();
+    if (spec.request && (!request.body.empty() || request.headers.has("Content-Type"))) {
+        auto type = request.headers.get("Content-Type");
+        if (!type || !is_json_content_type(*type)) {
+            return Response::from_error(make_error(ErrorCode::unsupported_media_type));
+        }
+    }
+    return std::nullopt;
 }
 
 asio::awaitable<Response> Pipeline::invoke(RequestContext& ctx)
@@ -442,7 +468,7 @@ void Pipeline::finish(const Request& request, Response& response, const std::str
                               {"route", outcome.route ? std::string_view(outcome.route->display_path) : "-"},
                               {"status", status},
                               {"durationMs", std::round(elapsed * 1e6) / 1e3},
-                              {"ip", request.remote_address},
+                              {"ip", outcome.client_ip.empty() ? request.remote_address : outcome.client_ip},
                               {"user", outcome.user ? log::Field::Value(std::string_view(*outcome.user))
                                                     : log::Field::Value(nullptr)}});
     }

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/i18n.hpp"
 #include "core/worker_pool.hpp"
+#include "http/client_address.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -20,13 +21,13 @@
 
 namespace sala::http {
 
-// A stage around every routed request. before() may answer the request itself (401, 429 …);
-// after() sees every final response of a routed request.
+// A stage around every routed request, in the order added. before() may answer the request itself
+// (401, 429 …); after() sees the final response of every routed request.
 class Middleware {
 public:
     virtual ~Middleware() = default;
     virtual boost::asio::awaitable<std::optional<Response>> before(RequestContext& ctx) = 0;
-    virtual void after(RequestContext& /*ctx*/, const Response& /*response*/) {}
+    virtual boost::asio::awaitable<void> after(RequestContext& ctx, const Response& response);
 };
 
 struct PipelineOptions {
@@ -34,6 +35,7 @@ struct PipelineOptions {
     std::vector<std::string> cors_origins;  // exact origins; "*" allows any (without credentials)
     std::size_t json_body_limit = 1024 * 1024;
     bool access_log = true;
+    std::vector<std::string> trusted_proxies;  // X-Forwarded-* believed only from these
 };
 
 class Pipeline final : public RequestHandler {
@@ -54,6 +56,9 @@ public:
 private:
     boost::asio::awaitable<Response> dispatch(RequestContext& ctx, const Target& target, Outcome& outcome);
     boost::asio::awaitable<Response> invoke(RequestContext& ctx);
+    // Path parameter types, declared query parameters, JSON content type: 400 or 415, or nothing.
+    [[nodiscard]] std::optional<Response> check_request(
+        const RequestContext& ctx, const std::vector<std::pair<std::string, std::string>>& query) const;
     std::optional<Response> preflight(const Request& request, const Router::Match& match) const;
     [[nodiscard]] bool origin_allowed(std::string_view origin) const;
     void finish(const Request& request, Response& response, const std::string& request_id, Locale locale,
@@ -64,6 +69,7 @@ private:
     WorkerPool& workers_;
     const Clock& clock_;
     PipelineOptions options_;
+    TrustedProxies proxies_;
     std::vector<std::shared_ptr<Middleware>> middleware_;
 };
 

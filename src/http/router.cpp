@@ -185,8 +185,14 @@ Router::Match Router::match(Method method, std::span<const std::string> segments
 }
 
 RequestContext::RequestContext(const Request& request, std::string request_id, Locale locale, WorkerPool& workers,
-                               const Clock& clock)
-    : request_(request), request_id_(std::move(request_id)), locale_(locale), workers_(workers), clock_(clock)
+                               const Clock& clock, std::string client_ip, bool secure)
+    : request_(request),
+      request_id_(std::move(request_id)),
+      locale_(locale),
+      workers_(workers),
+      clock_(clock),
+      client_ip_(client_ip.empty() ? request.remote_address : std::move(client_ip)),
+      secure_(secure || request.secure)
 {
 }
 

@@ -44,6 +44,12 @@ enum class Scope {
     root,  // operational endpoints at the server root: /healthz, /metrics …
 };
 
+enum class RateLimit {
+    standard,  // per user or API key when signed in, per client address otherwise
+    sign_in,   // only failed sign-ins count, per client address
+    none,      // operational endpoints
+};
+
 struct RouteSpec {
     Method method = Method::get;
     std::string path;  // relative to the scope: "/students/{id:int}"; params {name[:int|:date|:string]}
@@ -58,6 +64,11 @@ struct RouteSpec {
     std::string produces;         // non-JSON success content type ("text/plain", "application/pdf")
     std::size_t max_body = 0;     // request body limit; 0 means the server's JSON limit
     Scope scope = Scope::api;
+    RateLimit rate_limit = RateLimit::standard;
+    // Writes (POST, PUT, PATCH, DELETE) that succeed are recorded in the activity log as `action`
+    // (default "<tag>.create|update|delete") unless the route records its own events.
+    bool audit = true;
+    std::string action;
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
@@ -109,7 +120,7 @@ private:
 class RequestContext {
 public:
     RequestContext(const Request& request, std::string request_id, Locale locale, WorkerPool& workers,
-                   const Clock& clock);
+                   const Clock& clock, std::string client_ip = {}, bool secure = false);
 
     [[nodiscard]] const Request& request() const { return request_; }
     [[nodiscard]] const std::string& request_id() const { return request_id_; }
@@ -117,6 +128,7 @@ public:
     [[nodiscard]] TimePoint now() const { return clock_.now(); }
     [[nodiscard]] const Route* route() const { return route_; }
 
+    [[nodiscard]] const std::vector<PathParam>& path_params() const { return params_; }
     [[nodiscard]] std::string_view path_param(std::string_view name) const;
     [[nodiscard]] std::int64_t path_int(std::string_view name) const;
     [[nodiscard]] Date path_date(std::string_view name) const;
@@ -136,10 +148,20 @@ public:
     }
     [[nodiscard]] WorkerPool& workers() const { return workers_; }
 
+    // The client's address and whether it came over TLS, through trusted proxies if any.
+    [[nodiscard]] const std::string& client_ip() const { return client_ip_; }
+    [[nodiscard]] bool secure() const { return secure_; }
+
     // Set by authentication before the handler runs; empty for anonymous requests.
     std::optional<Principal> principal;
+    enum class Credential { none, bearer, cookie, api_key };
+    Credential credential = Credential::none;
+    std::optional<Error> credential_error;  // credentials were presented but refused
     // Headers any stage may add to the final response (rate-limit counters, cookies …).
     Headers extra_headers;
+    // What the activity log should record about a write, beyond the route and the path id.
+    std::string audit_resource_id;  // e.g. the id of a created resource
+    std::string audit_details;      // a JSON object; never a secret
 
     // Filled by the pipeline.
     void bind(const Route* route, std::vector<PathParam> params, std::vector<std::pair<std::string, std::string>> query);
@@ -150,6 +172,8 @@ private:
     Locale locale_;
     WorkerPool& workers_;
     const Clock& clock_;
+    std::string client_ip_;
+    bool secure_ = false;
     const Route* route_ = nullptr;
     std::vector<PathParam> params_;
     std::vector<std::pair<std::string, std::string>> query_;

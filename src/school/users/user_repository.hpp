@@ -9,11 +9,34 @@
 namespace sala::users::repo {
 
 [[nodiscard]] std::optional<User> find_by_username(db::Connection& c, std::string_view username);
+[[nodiscard]] std::optional<User> find_by_id(db::Connection& c, std::int64_t user_id);
+[[nodiscard]] UserPage list(db::Connection& c, const UserFilter& filter);
+
+struct PickerEntry {
+    std::int64_t user_id = 0;
+    std::string username;
+    std::string firstname;
+    std::string lastname;
+    std::optional<std::string> avatar;
+};
+[[nodiscard]] std::vector<PickerEntry> list_for_picker(db::Connection& c);
 
 // Inserts the account; nullopt when the username is taken.
 [[nodiscard]] std::optional<std::int64_t> insert(db::Connection& c, const NewUser& user, std::string_view password_hash,
                                                  TimePoint now);
-
+// False when the new username belongs to another account.
+[[nodiscard]] bool update(db::Connection& c, std::int64_t user_id, const UserUpdate& update, TimePoint now);
+void update_profile(db::Connection& c, std::int64_t user_id, const Profile& profile, TimePoint now);
 void set_password_hash(db::Connection& c, std::int64_t user_id, std::string_view password_hash, TimePoint now);
+void set_status(db::Connection& c, std::int64_t user_id, std::string_view status, TimePoint now);
+void soft_delete(db::Connection& c, std::int64_t user_id, TimePoint now);
+[[nodiscard]] std::int64_t count_other_active_admins(db::Connection& c, std::int64_t user_id);
+
+// Sign-in bookkeeping.
+[[nodiscard]] std::int64_t record_failed_sign_in(db::Connection& c, std::int64_t user_id, TimePoint now);
+void lock(db::Connection& c, std::int64_t user_id, TimePoint until);
+void record_sign_in(db::Connection& c, std::int64_t user_id, TimePoint now);
+void reset_login_attempts(db::Connection& c, std::int64_t user_id, TimePoint now);
+void clear_lockout(db::Connection& c, std::int64_t user_id, TimePoint now);
 
 }  // namespace sala::users::repo

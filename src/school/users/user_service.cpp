@@ -1,23 +1,62 @@
 // See user_service.hpp.
 #include "school/users/user_service.hpp"
 
+#include "auth/auth_service.hpp"
 #include "auth/password.hpp"
+#include "core/validation.hpp"
 #include "school/users/user_repository.hpp"
 
 namespace sala::users {
 namespace {
 
-std::string trim(std::string s)
-{
-    auto first = s.find_first_not_of(" \t\r\n");
-    auto last = s.find_last_not_of(" \t\r\n");
-    return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
-}
-
 bool valid_username_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-';
+}
+
+void check_username(FieldErrors& errors, std::string& username)
+{
+    username = trimmed(username);
+    if (username.size() < 3) {
+        errors.add("username", username.empty() ? "REQUIRED" : "TOO_SHORT", {{"min", "3"}});
+    } else if (username.size() > 64) {
+        errors.add("username", "TOO_LONG", {{"max", "64"}});
+    } else if (!std::all_of(username.begin(), username.end(), valid_username_char)) {
+        errors.add("username", "INVALID_FORMAT");
+    }
+}
+
+void check_role(FieldErrors& errors, const std::string& role)
+{
+    if (!is_known_role(role)) {
+        errors.add("role", "INVALID_VALUE", {{"allowed", "admin, teacher"}});
+    }
+}
+
+void check_details(FieldErrors& errors, std::string& firstname, std::string& lastname,
+                   std::optional<std::string>& position, std::optional<std::string>& phone1,
+                   std::optional<std::string>& phone2)
+{
+    require_text(errors, "firstname", firstname, 100);
+    require_text(errors, "lastname", lastname, 100);
+    optional_text(errors, "position", position, 100);
+    optional_text(errors, "phonenumber1", phone1, 20);
+    optional_text(errors, "phonenumber2", phone2, 20);
+    check_phone(errors, "phonenumber1", phone1);
+    check_phone(errors, "phonenumber2", phone2);
+}
+
+Error username_taken()
+{
+    Error e = make_error(ErrorCode::conflict, "error.username_taken");
+    e.details.push_back(field_error("username", "ALREADY_EXISTS"));
+    return e;
+}
+
+Error last_admin()
+{
+    return make_error(ErrorCode::conflict, "error.last_admin");
 }
 
 }  // namespace
@@ -30,30 +69,9 @@ bool is_known_role(std::string_view role)
 Result<NewUser> validate_new_user(NewUser input)
 {
     FieldErrors errors;
-    input.username = trim(std::move(input.username));
-    input.firstname = trim(std::move(input.firstname));
-    input.lastname = trim(std::move(input.lastname));
-    if (input.username.size() < 3) {
-        errors.add("username", "TOO_SHORT", {{"min", "3"}});
-    } else if (input.username.size() > 64) {
-        errors.add("username", "TOO_LONG", {{"max", "64"}});
-    } else {
-        for (char c : input.username) {
-            if (!valid_username_char(c)) {
-                errors.add("username", "INVALID_FORMAT");
-                break;
-            }
-        }
-    }
-    if (!is_known_role(input.role)) {
-        errors.add("role", "INVALID_VALUE", {{"allowed", "admin, teacher"}});
-    }
-    if (input.firstname.size() > 100) {
-        errors.add("firstname", "TOO_LONG", {{"max", "100"}});
-    }
-    if (input.lastname.size() > 100) {
-        errors.add("lastname", "TOO_LONG", {{"max", "100"}});
-    }
+    check_username(errors, input.username);
+    check_details(errors, input.firstname, input.lastname, input.position, input.phonenumber1, input.phonenumber2);
+    check_role(errors, input.role);
     auth::check_password_policy(input.password, input.username, "password", errors);
     if (!errors.empty()) {
         return errors.to_error();
@@ -71,12 +89,209 @@ Result<std::int64_t> create_user(db::Database& db, const Clock& clock, NewUser i
     auto tx = db.write();
     auto id = repo::insert(*tx, *valid, hash, clock.now());
     if (!id) {
-        Error e = make_error(ErrorCode::conflict);
-        e.details.push_back(field_error("username", "ALREADY_EXISTS"));
-        return e;
+        return username_taken();
     }
     tx.commit();
     return *id;
+}
+
+Result<User> UserService::get(std::int64_t user_id)
+{
+    auto lease = db_.read();
+    auto user = repo::find_by_id(*lease, user_id);
+    if (!user) {
+        return make_error(ErrorCode::not_found);
+    }
+    return *user;
+}
+
+UserPage UserService::list(const UserFilter& filter)
+{
+    auto lease = db_.read();
+    return repo::list(*lease, filter);
+}
+
+Result<User> UserService::create(NewUser input)
+{
+    auto id = create_user(db_, clock_, std::move(input));
+    if (!id) {
+        return id.error();
+    }
+    return get(*id);
+}
+
+Result<User> UserService::update(std::int64_t user_id, UserUpdate input)
+{
+    FieldErrors errors;
+    check_username(errors, input.username);
+    check_details(errors, input.firstname, input.lastname, input.position, input.phonenumber1, input.phonenumber2);
+    check_role(errors, input.role);
+    if (input.password) {
+        auth::check_password_policy(*input.password, input.username, "password", errors);
+    }
+    if (!errors.empty()) {
+        return errors.to_error();
+    }
+    std::optional<std::string> hash;
+    if (input.password) {
+        hash = auth::hash_password(*input.password);
+    }
+    auto now = clock_.now();
+    auto tx = db_.write();
+    auto current = repo::find_by_id(*tx, user_id);
+    if (!current) {
+        return make_error(ErrorCode::not_found);
+    }
+    bool demoting_admin = current->role == kRoleAdmin && input.role != kRoleAdmin && current->status == kStatusActive;
+    if (demoting_admin && repo::count_other_active_admins(*tx, user_id) == 0) {
+        return last_admin();
+    }
+    if (!repo::update(*tx, user_id, input, now)) {
+        return username_taken();
+    }
+    if (hash) {
+        repo::set_password_hash(*tx, user_id, *hash, now);
+        auth_.revoke_user_sessions(*tx, user_id, "password_reset");
+    }
+    auto updated = repo::find_by_id(*tx, user_id);
+    tx.commit();
+    auth_.forget_user(user_id);  // the role may have changed
+    return *updated;
+}
+
+Result<void> UserService::remove(std::int64_t user_id)
+{
+    auto now = clock_.now();
+    auto tx = db_.write();
+    auto current = repo::find_by_id(*tx, user_id);
+    if (!current) {
+        return make_error(ErrorCode::not_found);
+    }
+    if (current->role == kRoleAdmin && current->status == kStatusActive &&
+        repo::count_other_active_admins(*tx, user_id) == 0) {
+        return last_admin();
+    }
+    repo::soft_delete(*tx, user_id, now);
+    auth_.revoke_user_sessions(*tx, user_id, "account_deleted");
+    tx.commit();
+    auth_.forget_user(user_id);
+    return {};
+}
+
+Result<User> UserService::set_status(std::int64_t user_id, std::string status)
+{
+    FieldErrors errors;
+    check_one_of(errors, "status", status, {kStatusActive, kStatusInactive});
+    if (!errors.empty()) {
+        return errors.to_error();
+    }
+    auto now = clock_.now();
+    auto tx = db_.write();
+    auto current = repo::find_by_id(*tx, user_id);
+    if (!current) {
+        return make_error(ErrorCode::not_found);
+    }
+    if (status == kStatusInactive && current->role == kRoleAdmin && current->status == kStatusActive &&
+        repo::count_other_active_admins(*tx, user_id) == 0) {
+        return last_admin();
+    }
+    repo::set_status(*tx, user_id, status, now);
+    if (status == kStatusInactive) {
+        auth_.revoke_user_sessions(*tx, user_id, "account_disabled");
+    }
+    auto updated = repo::find_by_id(*tx, user_id);
+    tx.commit();
+    auth_.forget_user(user_id);
+    return *updated;
+}
+
+Result<User> UserService::reset_login_attempts(std::int64_t user_id)
+{
+    auto tx = db_.write();
+    if (!repo::find_by_id(*tx, user_id)) {
+        return make_error(ErrorCode::not_found);
+    }
+    repo::reset_login_attempts(*tx, user_id, clock_.now());
+    auto updated = repo::find_by_id(*tx, user_id);
+    tx.commit();
+    return *updated;
+}
+
+Result<User> UserService::skip_lockout(std::int64_t user_id)
+{
+    auto tx = db_.write();
+    if (!repo::find_by_id(*tx, user_id)) {
+        return make_error(ErrorCode::not_found);
+    }
+    repo::clear_lockout(*tx, user_id, clock_.now());
+    auto updated = repo::find_by_id(*tx, user_id);
+    tx.commit();
+    return *updated;
+}
+
+Result<User> UserService::change_own(std::int64_t user_id, std::string_view session_id, ProfileChange change)
+{
+    std::optional<User> current;
+    {
+        auto lease = db_.read();
+        current = repo::find_by_id(*lease, user_id);
+    }
+    if (!current) {
+        return make_error(ErrorCode::not_found);
+    }
+    Profile p{current->firstname, current->lastname, current->phonenumber1, current->phonenumber2, current->avatar};
+    if (change.firstname) {
+        p.firstname = *change.firstname;
+    }
+    if (change.lastname) {
+        p.lastname = *change.lastname;
+    }
+    if (change.phonenumber1) {
+        p.phonenumber1 = *change.phonenumber1;
+    }
+    if (change.phonenumber2) {
+        p.phonenumber2 = *change.phonenumber2;
+    }
+    if (change.avatar) {
+        p.avatar = *change.avatar;
+    }
+    FieldErrors errors;
+    std::optional<std::string> no_position;
+    check_details(errors, p.firstname, p.lastname, no_position, p.phonenumber1, p.phonenumber2);
+    optional_text(errors, "avatar", p.avatar, 500);
+    std::optional<std::string> new_hash;
+    if (change.new_password || change.current_password) {
+        if (!change.current_password) {
+            errors.add("currentPassword", "REQUIRED");
+        }
+        if (!change.new_password) {
+            errors.add("newPassword", "REQUIRED");
+        } else {
+            auth::check_password_policy(*change.new_password, current->username, "newPassword", errors);
+        }
+        if (errors.empty() && !auth::verify_password(current->password_hash, *change.current_password)) {
+            errors.add("currentPassword", "INCORRECT");
+        }
+        if (errors.empty()) {
+            new_hash = auth::hash_password(*change.new_password);
+        }
+    }
+    if (!errors.empty()) {
+        return errors.to_error();
+    }
+    auto now = clock_.now();
+    auto tx = db_.write();
+    repo::update_profile(*tx, user_id, p, now);
+    if (new_hash) {
+        repo::set_password_hash(*tx, user_id, *new_hash, now);
+        auth_.revoke_user_sessions(*tx, user_id, "password_changed", session_id);
+    }
+    auto updated = repo::find_by_id(*tx, user_id);
+    tx.commit();
+    if (new_hash) {
+        auth_.forget_user(user_id);
+    }
+    return *updated;
 }
 
 }  // namespace sala::users

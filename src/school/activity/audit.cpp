@@ -1,0 +1,91 @@
+// See audit.hpp.
+#include "school/activity/audit.hpp"
+
+#include "school/activity/activity.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+namespace asio = boost::asio;
+
+namespace sala::activity {
+namespace {
+
+bool is_write(http::Method m)
+{
+    return m == http::Method::post || m == http::Method::put || m == http::Method::patch || m == http::Method::delete_;
+}
+
+std::string resource_id_of(const http::RequestContext& ctx, const http::Response& response)
+{
+    if (!ctx.audit_resource_id.empty()) {
+        return ctx.audit_resource_id;
+    }
+    // The last integer path parameter ("/users/{id:int}/status" → id), or the id in Location.
+    for (auto it = ctx.path_params().rbegin(); it != ctx.path_params().rend(); ++it) {
+        if (it->type == http::ParamType::integer) {
+            return it->value;
+        }
+    }
+    if (auto location = response.headers.get("Location")) {
+        auto slash = location->rfind('/');
+        return std::string(location->substr(slash == std::string_view::npos ? 0 : slash + 1));
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string action_of(const http::Route& route)
+{
+    if (!route.spec.action.empty()) {
+        return route.spec.action;
+    }
+    std::string_view verb = "update";
+    switch (route.spec.method) {
+    case http::Method::post: verb = "create"; break;
+    case http::Method::delete_: verb = "delete"; break;
+    default: break;
+    }
+    return route.spec.tag + "." + std::string(verb);
+}
+
+asio::awaitable<std::optional<http::Response>> AuditWrites::before(http::RequestContext&)
+{
+    co_return std::nullopt;
+}
+
+asio::awaitable<void> AuditWrites::after(http::RequestContext& ctx, const http::Response& response)
+{
+    const auto* route = ctx.route();
+    auto status = static_cast<unsigned>(response.status);
+    if (route == nullptr || !route->spec.audit || !is_write(ctx.request().method) || status >= 300) {
+        co_return;
+    }
+    boost::json::object details;
+    if (!ctx.audit_details.empty()) {
+        boost::system::error_code ec;
+        auto extra = boost::json::parse(ctx.audit_details, ec);
+        if (!ec && extra.is_object()) {
+            details = extra.as_object();
+        }
+    }
+    details["route"] = std::string(http::method_name(ctx.request().method)) + " " + route->display_path;
+    details["status"] = status;
+    if (ctx.principal && ctx.principal->api_key_id) {
+        details["apiKeyId"] = *ctx.principal->api_key_id;
+    }
+    Entry entry{ctx.principal ? std::optional<std::int64_t>(ctx.principal->user_id) : std::nullopt,
+                action_of(*route),
+                route->spec.tag,
+                resource_id_of(ctx, response),
+                boost::json::serialize(details),
+                ctx.client_ip(),
+                std::string(ctx.request().headers.get("User-Agent").value_or("")),
+                ctx.request_id(),
+                ctx.now()};
+    co_await ctx.offload([&] { record(db_, entry); });
+}
+
+}  // namespace sala::activity
