@@ -35,7 +35,7 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
       clock_(clock),
       db_(database ? std::move(database) : open_and_migrate(config_)),
       workers_(std::make_unique<WorkerPool>(config_.worker_threads())),
-      hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), 10))
+      hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), WorkerPool::Priority::background))
 {
     auth::TokenSigner signer(auth::load_signing_key(config_.jwt_secret, config_.data_dir), "sala", "sala-api");
     auth_ = std::make_unique<auth::AuthService>(*db_, clock_, std::move(signer), config_.sessions);
@@ -43,7 +43,7 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
                                                       config_.sessions.cache_ttl);
     limiter_ = std::make_unique<auth::RateLimiter>(counters_, clock_);
     sign_in_limiter_ = std::make_unique<auth::SignInLimiter>(*limiter_, config_.rate_limits);
-    users_ = std::make_unique<users::UserService>(*db_, clock_, *auth_);
+    users_ = std::make_unique<users::UserService>(*db_, clock_, *auth_, *api_keys_);
 
     register_routes(*this);
     metrics_.bind(router_);

@@ -180,6 +180,14 @@ int cmd_user_add(const Config& config, users::NewUser user, bool password_stdin,
                  std::ostream& out, std::ostream& err)
 {
     configure_logging(config);
+    // Names are optional on the command line; the account shows its username and role until an
+    // admin or the user fills them in.
+    if (user.firstname.empty()) {
+        user.firstname = user.username;
+    }
+    if (user.lastname.empty()) {
+        user.lastname = user.role;
+    }
     bool generated = false;
     if (password_stdin) {
         std::getline(in, user.password);

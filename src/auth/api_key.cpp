@@ -99,10 +99,12 @@ Result<IssuedApiKey> ApiKeyService::create(NewApiKey input, const Principal& by,
     }
     std::string allowed;
     for (const auto& p : all_permissions()) {
-        allowed += (allowed.empty() ? "" : ", ") + std::string(p.name);
+        if (p.grantable) {
+            allowed += (allowed.empty() ? "" : ", ") + std::string(p.name);
+        }
     }
     for (std::size_t i = 0; i < input.scopes.size(); ++i) {
-        if (!is_known_permission(input.scopes[i])) {
+        if (!is_grantable_scope(input.scopes[i])) {
             errors.add("scopes[" + std::to_string(i) + "]", "INVALID_VALUE", {{"allowed", allowed}});
         }
     }
@@ -213,7 +215,8 @@ std::optional<Result<Principal>> ApiKeyService::cached(std::string_view secret) 
         return std::nullopt;
     }
     // A cached previous secret stops working when its grace period ends, even inside the TTL.
-    if (it->second.key && it->second.key->previous_valid_until && *it->second.key->previous_valid_until <= now) {
+    if (it->second.previous_secret && it->second.key->previous_valid_until &&
+        *it->second.key->previous_valid_until <= now) {
         return std::nullopt;
     }
     return principal_for(it->second.key);
@@ -227,11 +230,13 @@ Result<Principal> ApiKeyService::load(std::string_view secret)
     auto hash = sha256_hex(secret);
     auto now = clock_.now();
     std::optional<ApiKey> key;
+    bool previous_secret = false;
     {
         auto lease = db_.read();
         auto rows = lease->query(sql::kSelectApiKeyBySecret, hash, now);
         if (!rows.empty()) {
             key = from_row(rows.front());
+            previous_secret = !rows.front().get<bool>("current_secret");
         }
     }
     {
@@ -239,7 +244,7 @@ Result<Principal> ApiKeyService::load(std::string_view secret)
         if (cache_.size() > 10'000) {
             cache_.clear();
         }
-        cache_[hash] = Cached{key, now};
+        cache_[hash] = Cached{key, previous_secret, now};
     }
     return principal_for(key);
 }
@@ -261,6 +266,24 @@ void ApiKeyService::touch(std::int64_t key_id)
     auto tx = db_.write();
     tx->execute(sql::kTouchApiKey, key_id, now);
     tx.commit();
+}
+
+Result<ApiKey> ApiKeyService::get(std::int64_t key_id)
+{
+    auto lease = db_.read();
+    auto rows = lease->query(sql::kSelectApiKeyById, key_id);
+    if (rows.empty()) {
+        return make_error(ErrorCode::not_found);
+    }
+    return from_row(rows.front());
+}
+
+void ApiKeyService::forget_creator(std::int64_t user_id)
+{
+    // Also every "no such key" answer: one of them may be this user's key, refused while the
+    // account was closed.
+    std::lock_guard lock(mutex_);
+    std::erase_if(cache_, [&](const auto& kv) { return !kv.second.key || kv.second.key->created_by == user_id; });
 }
 
 void ApiKeyService::forget(std::int64_t key_id)

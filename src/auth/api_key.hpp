@@ -55,6 +55,9 @@ public:
     [[nodiscard]] Result<IssuedApiKey> rotate(std::int64_t key_id, std::optional<std::chrono::seconds> grace,
                                               const Principal& by, const ClientInfo& client);
     [[nodiscard]] Result<ApiKey> revoke(std::int64_t key_id, const Principal& by, const ClientInfo& client);
+    [[nodiscard]] Result<ApiKey> get(std::int64_t key_id);
+    // The keys a user made stop with the account; forget them at once when it closes.
+    void forget_creator(std::int64_t user_id);
 
     // Authenticating a request. cached() never blocks; load() reads the database.
     [[nodiscard]] std::optional<Result<Principal>> cached(std::string_view secret) const;
@@ -73,6 +76,7 @@ private:
     std::chrono::seconds cache_ttl_;
     struct Cached {
         std::optional<ApiKey> key;  // nullopt: no such key (cached too, against guessing floods)
+        bool previous_secret = false;  // matched the secret before the last rotation
         TimePoint loaded_at;
     };
     mutable std::mutex mutex_;

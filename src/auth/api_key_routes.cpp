@@ -110,10 +110,25 @@ void register_api_key_routes(http::Router& router, ApiKeyService& keys)
                    co_return json::respond(views);
                });
 
+    router.add(RouteSpec{.method = Method::get,
+                         .path = "/api-keys/{id:int}",
+                         .summary = "One API key (never its secret)",
+                         .tag = "api-keys",
+                         .permission = manage,
+                         .response = &http::schema<ApiKeyView>},
+               [&keys](RequestContext& ctx) -> asio::awaitable<Response> {
+                   auto key = co_await ctx.offload([&] { return keys.get(ctx.path_int("id")); });
+                   if (!key) {
+                       co_return Response::from_error(key.error());
+                   }
+                   co_return json::respond(view(*key, ctx.now()));
+               });
+
     router.add(RouteSpec{.method = Method::post,
                          .path = "/api-keys/{id:int}/rotate",
                          .summary = "Give a key a new secret; the old one keeps working for a grace period "
-                                    "(default 24 hours)",
+                                    "(default 24 hours). A key has at most two live secrets: rotating again "
+                                    "ends the oldest at once.",
                          .tag = "api-keys",
                          .permission = manage,
                          .request = &http::schema<RotateApiKeyRequest>,

@@ -17,11 +17,13 @@ inline constexpr std::string_view kSelectApiKeyById =
     "SELECT key_id, name, prefix, scopes, created_by, created_at, last_used_at, expires_at, rotated_at, revoked_at, "
     "previous_valid_until FROM api_keys WHERE key_id = $1";
 
-// The current secret, or the previous one while its grace period lasts ($2: now).
+// The current secret, or the previous one while its grace period lasts ($2: now), of a key whose
+// creator is still an active account: a key stops with the person who made it.
 inline constexpr std::string_view kSelectApiKeyBySecret =
-    "SELECT key_id, name, prefix, scopes, created_by, created_at, last_used_at, expires_at, rotated_at, revoked_at, "
-    "previous_valid_until FROM api_keys "
-    "WHERE secret_hash = $1 OR (previous_secret_hash = $1 AND previous_valid_until > $2)";
+    "SELECT k.key_id, k.name, k.prefix, k.scopes, k.created_by, k.created_at, k.last_used_at, k.expires_at, "
+    "k.rotated_at, k.revoked_at, k.previous_valid_until, k.secret_hash = $1 AS current_secret "
+    "FROM api_keys k JOIN users u ON u.user_id = k.created_by AND u.status = 'active' AND u.deleted_at IS NULL "
+    "WHERE k.secret_hash = $1 OR (k.previous_secret_hash = $1 AND k.previous_valid_until > $2)";
 
 inline constexpr std::string_view kRotateApiKey =
     "UPDATE api_keys SET previous_secret_hash = secret_hash, previous_valid_until = $2, secret_hash = $3, "

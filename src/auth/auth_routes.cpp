@@ -133,12 +133,9 @@ void register_auth_routes(http::Router& router, AuthService& auth, SignInLimiter
                        return auth.sign_in(body->username, body->password, body->remember_me.value_or(false), client);
                    });
                    if (!result) {
-                       auto code = result.error().code;
-                       if (code == ErrorCode::unauthorized || code == ErrorCode::account_locked) {
-                           limiter.failed(ctx.client_ip());
-                       }
-                       co_return Response::from_error(result.error());
+                       co_return Response::from_error(result.error());  // the attempt stays counted
                    }
+                   add_rate_headers(ctx, limiter.succeeded(ctx.client_ip()));
                    set_token_cookies(ctx, *result);
                    co_return json::respond(token_response(*result));
                });

@@ -28,6 +28,8 @@ bool is_unsafe(http::Method m)
     return m == http::Method::post || m == http::Method::put || m == http::Method::patch || m == http::Method::delete_;
 }
 
+}  // namespace
+
 void add_rate_headers(RequestContext& ctx, const RateDecision& d)
 {
     if (d.limit <= 0) {
@@ -39,6 +41,8 @@ void add_rate_headers(RequestContext& ctx, const RateDecision& d)
         "X-RateLimit-Reset",
         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(d.reset.time_since_epoch()).count()));
 }
+
+namespace {
 
 Response too_many(const RateDecision& d)
 {
@@ -105,23 +109,53 @@ asio::awaitable<std::optional<Response>> Authenticate::before(RequestContext& ct
     co_return std::nullopt;
 }
 
-RateDecision SignInLimiter::check(std::string_view client_ip)
+namespace {
+
+RatePolicy sign_in_hourly(const RateLimits& limits)
 {
-    RatePolicy hour{"sign-in-failures-hour", limits_.sign_in_failures_per_hour, std::chrono::hours(1)};
-    RatePolicy minute{"sign-in-failures-minute", limits_.sign_in_failures_per_minute, std::chrono::minutes(1)};
-    auto hourly = limiter_.peek(hour, client_ip);
-    if (!hourly.allowed) {
-        return hourly;
-    }
-    return limiter_.peek(minute, client_ip);
+    return RatePolicy{"sign-in-failures-hour", limits.sign_in_failures_per_hour, std::chrono::hours(1)};
 }
 
-void SignInLimiter::failed(std::string_view client_ip)
+RatePolicy sign_in_per_minute(const RateLimits& limits)
 {
-    (void)limiter_.hit(RatePolicy{"sign-in-failures-hour", limits_.sign_in_failures_per_hour, std::chrono::hours(1)},
-                       client_ip);
-    (void)limiter_.hit(
-        RatePolicy{"sign-in-failures-minute", limits_.sign_in_failures_per_minute, std::chrono::minutes(1)}, client_ip);
+    return RatePolicy{"sign-in-failures-minute", limits.sign_in_failures_per_minute, std::chrono::minutes(1)};
+}
+
+// The binding one of two decisions: refused if either refuses, else the one with less left.
+RateDecision tighter(const RateDecision& a, const RateDecision& b)
+{
+    if (!a.allowed || !b.allowed) {
+        return !a.allowed ? a : b;
+    }
+    if (a.limit <= 0) {
+        return b;
+    }
+    if (b.limit <= 0) {
+        return a;
+    }
+    return a.remaining <= b.remaining ? a : b;
+}
+
+}  // namespace
+
+RateDecision SignInLimiter::attempt(std::string_view client_ip)
+{
+    auto hourly = limiter_.hit(sign_in_hourly(limits_), client_ip);
+    auto minute = limiter_.hit(sign_in_per_minute(limits_), client_ip);
+    auto decision = tighter(hourly, minute);
+    if (!decision.allowed) {
+        // A refused attempt checks no password, so it does not use up the budget either.
+        (void)limiter_.refund(sign_in_hourly(limits_), client_ip);
+        (void)limiter_.refund(sign_in_per_minute(limits_), client_ip);
+    }
+    return decision;
+}
+
+RateDecision SignInLimiter::succeeded(std::string_view client_ip)
+{
+    auto hourly = limiter_.refund(sign_in_hourly(limits_), client_ip);
+    auto minute = limiter_.refund(sign_in_per_minute(limits_), client_ip);
+    return tighter(hourly, minute);
 }
 
 asio::awaitable<std::optional<Response>> Throttle::before(RequestContext& ctx)
@@ -129,7 +163,7 @@ asio::awaitable<std::optional<Response>> Throttle::before(RequestContext& ctx)
     RateDecision decision;
     switch (ctx.route()->spec.rate_limit) {
     case http::RateLimit::none: co_return std::nullopt;
-    case http::RateLimit::sign_in: decision = sign_in_.check(ctx.client_ip()); break;
+    case http::RateLimit::sign_in: decision = sign_in_.attempt(ctx.client_ip()); break;
     case http::RateLimit::standard:
         if (ctx.principal && ctx.principal->api_key_id) {
             decision = limiter_.hit(RatePolicy{"api-key", limits_.api_key_per_minute, std::chrono::minutes(1)},

@@ -26,12 +26,14 @@ private:
     ApiKeyService& keys_;
 };
 
-// Failed sign-ins per client address, counted by the sign-in handler and checked before it runs.
+// Failed sign-ins per client address. Every attempt is counted before the password is checked
+// (so attempts in flight at the same time cannot slip past the limit), and a successful one is
+// taken back.
 class SignInLimiter {
 public:
     SignInLimiter(RateLimiter& limiter, const RateLimits& limits) : limiter_(limiter), limits_(limits) {}
-    [[nodiscard]] RateDecision check(std::string_view client_ip);
-    void failed(std::string_view client_ip);
+    [[nodiscard]] RateDecision attempt(std::string_view client_ip);
+    [[nodiscard]] RateDecision succeeded(std::string_view client_ip);
 
 private:
     RateLimiter& limiter_;
@@ -60,6 +62,9 @@ public:
 private:
     std::vector<std::string> cors_origins_;
 };
+
+// The X-RateLimit-* headers for a decision (nothing when the policy is unlimited).
+void add_rate_headers(http::RequestContext& ctx, const RateDecision& decision);
 
 // The CSRF rule for a request authenticated by a cookie: an unsafe method must carry
 // X-Requested-With or an Origin that is this server or an allowed CORS origin.

@@ -146,6 +146,39 @@ std::string undecorated(std::string_view password)
     return core;
 }
 
+// Keyboard-free patterns no dictionary lists: one character over and over, too few different
+// characters, or a straight run ("123456789012", "abcdefghijkl", "987654321098").
+bool is_trivial_pattern(std::string_view password)
+{
+    std::string s = lowercase_ascii(password);
+    std::unordered_set<char> distinct(s.begin(), s.end());
+    if (distinct.size() < 4) {
+        return true;
+    }
+    auto step = [](char a, char b) {
+        bool digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
+        bool letters = a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z';
+        if (!digits && !letters) {
+            return 0;
+        }
+        int d = b - a;
+        if (digits && (d == 9 || d == -9)) {
+            d = d > 0 ? -1 : 1;  // 9→0 continues an ascending run, 0→9 a descending one
+        }
+        return d == 1 || d == -1 ? d : 0;
+    };
+    int direction = step(s[0], s[1]);
+    if (direction == 0) {
+        return false;
+    }
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+        if (step(s[i], s[i + 1]) != direction) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string hash_password(std::string_view password)
@@ -228,7 +261,8 @@ void check_password_policy(std::string_view password, std::string_view username,
         return;
     }
     auto core = undecorated(password);
-    if (dictionary().contains(lowercase_ascii(password)) || (core.size() >= 4 && dictionary().contains(core))) {
+    if (is_trivial_pattern(password) || dictionary().contains(lowercase_ascii(password)) ||
+        (core.size() >= 4 && dictionary().contains(core))) {
         errors.add(field, "TOO_COMMON");
     }
 }

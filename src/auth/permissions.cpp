@@ -22,7 +22,7 @@ const std::vector<PermissionInfo>& all_permissions()
         {settings_read, "Read school and grading settings", true},
         {settings_write, "Change school and grading settings", false},
         {activity_logs_read, "Read the activity log", false},
-        {api_keys_manage, "Create, rotate and revoke API keys", false},
+        {api_keys_manage, "Create, rotate and revoke API keys", false, false},
     };
     return table;
 }
@@ -32,6 +32,16 @@ bool is_known_permission(std::string_view name)
     for (const auto& p : all_permissions()) {
         if (p.name == name) {
             return true;
+        }
+    }
+    return false;
+}
+
+bool is_grantable_scope(std::string_view name)
+{
+    for (const auto& p : all_permissions()) {
+        if (p.name == name) {
+            return p.grantable;
         }
     }
     return false;

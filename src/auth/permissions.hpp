@@ -33,11 +33,13 @@ inline constexpr std::string_view api_keys_manage = "api-keys:manage";
 struct PermissionInfo {
     std::string_view name;
     std::string_view description;
-    bool teacher = false;  // the admin role holds every permission
+    bool teacher = false;    // the admin role holds every permission
+    bool grantable = true;   // may be an API key's scope (managing keys is for people only)
 };
 
 const std::vector<PermissionInfo>& all_permissions();
 bool is_known_permission(std::string_view name);
+bool is_grantable_scope(std::string_view name);
 std::vector<std::string> role_permissions(std::string_view role);
 
 }  // namespace sala::auth

@@ -7,12 +7,14 @@
 #include "core/time.hpp"
 
 #include <spdlog/async.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <mutex>
 #include <vector>
 
@@ -26,6 +28,40 @@ std::mutex g_mutex;
 std::vector<std::shared_ptr<spdlog::logger>> g_loggers;
 std::atomic<spdlog::logger*> g_current{nullptr};
 
+// Counts the flushes the background thread has carried out, so flush() can wait for its own:
+// spdlog's asynchronous flush only queues the request, and messages are handled in order.
+class FlushBarrier final : public spdlog::sinks::base_sink<std::mutex> {
+public:
+    std::uint64_t completed() const
+    {
+        std::lock_guard lock(state_);
+        return flushes_;
+    }
+    void wait_beyond(std::uint64_t count)
+    {
+        std::unique_lock lock(state_);
+        done_.wait_for(lock, std::chrono::seconds(5), [&] { return flushes_ > count; });
+    }
+
+protected:
+    void sink_it_(const spdlog::details::log_msg&) override {}
+    void flush_() override
+    {
+        {
+            std::lock_guard lock(state_);
+            ++flushes_;
+        }
+        done_.notify_all();
+    }
+
+private:
+    mutable std::mutex state_;
+    std::condition_variable done_;
+    std::uint64_t flushes_ = 0;
+};
+
+std::shared_ptr<FlushBarrier> g_barrier;
+
 std::shared_ptr<spdlog::logger> make_logger(const std::string& destination)
 {
     if (spdlog::thread_pool() == nullptr) {
@@ -37,7 +73,9 @@ std::shared_ptr<spdlog::logger> make_logger(const std::string& destination)
     } else {
         sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(destination);
     }
-    auto logger = std::make_shared<spdlog::async_logger>("sala", std::move(sink), spdlog::thread_pool(),
+    g_barrier = std::make_shared<FlushBarrier>();
+    spdlog::sinks_init_list sinks{std::move(sink), g_barrier};
+    auto logger = std::make_shared<spdlog::async_logger>("sala", sinks, spdlog::thread_pool(),
                                                          spdlog::async_overflow_policy::block);
     logger->set_pattern("%v");
     logger->set_level(spdlog::level::trace);
@@ -116,7 +154,15 @@ void configure(Level min_level, const std::string& destination)
 
 void flush()
 {
-    logger().flush();
+    auto& current = logger();
+    std::shared_ptr<FlushBarrier> barrier;
+    {
+        std::lock_guard lock(g_mutex);
+        barrier = g_barrier;
+    }
+    auto before = barrier->completed();
+    current.flush();
+    barrier->wait_beyond(before);
 }
 
 bool enabled(Level level)

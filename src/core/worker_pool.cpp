@@ -9,8 +9,8 @@
 
 #include <future>
 #include <latch>
-#include <sys/resource.h>
-#include <unistd.h>
+#include <pthread.h>
+#include <sched.h>
 
 namespace asio = boost::asio;
 
@@ -22,16 +22,17 @@ struct WorkerPool::Impl {
     bool joined = false;
 };
 
-WorkerPool::WorkerPool(std::size_t threads, int nice)
+WorkerPool::WorkerPool(std::size_t threads, Priority priority)
     : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)), threads_(threads == 0 ? 1 : threads)
 {
-    if (nice != 0) {
+    if (priority == Priority::background) {
         // One task per thread, each holding its thread until all have started, so every thread
         // gets exactly one.
         auto started = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads_));
         for (std::size_t i = 0; i < threads_; ++i) {
-            asio::post(impl_->pool, [started, nice] {
-                ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), nice);
+            asio::post(impl_->pool, [started] {
+                sched_param param{};
+                ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
                 started->arrive_and_wait();
             });
         }

@@ -16,9 +16,13 @@ namespace sala {
 
 class WorkerPool {
 public:
-    // `nice` > 0 lowers the threads' scheduling priority (Linux nice value), for CPU-heavy work
-    // such as password hashing that must not slow down everything else.
-    explicit WorkerPool(std::size_t threads, int nice = 0);
+    enum class Priority {
+        normal,
+        // Linux SCHED_IDLE: the threads run when nothing else wants the CPU and yield to it at
+        // once, for CPU-heavy work such as password hashing that must not delay other requests.
+        background,
+    };
+    explicit WorkerPool(std::size_t threads, Priority priority = Priority::normal);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

@@ -95,11 +95,17 @@ std::string client_address(const Request& request, const TrustedProxies& proxies
     if (!proxies.contains(request.remote_address)) {
         return request.remote_address;
     }
-    auto forwarded = request.headers.get("X-Forwarded-For");
-    if (!forwarded) {
+    // Repeated header lines form one list (RFC 9110 §5.3); some proxies add a line of their own.
+    std::string joined;
+    for (const auto& h : request.headers.list()) {
+        if (iequals(h.name, "X-Forwarded-For")) {
+            joined += (joined.empty() ? "" : ",") + h.value;
+        }
+    }
+    if (joined.empty()) {
         return request.remote_address;
     }
-    std::string_view list = *forwarded;
+    std::string_view list = joined;
     std::string leftmost;
     // Right to left: the nearest hop first; the first address that is not one of our proxies is
     // the client (anything further left could have been written by the client itself).

@@ -28,6 +28,7 @@ struct Pipeline::Outcome {
     const Route* route = nullptr;
     std::optional<std::string> user;
     std::string client_ip;
+    bool secure = false;  // TLS, directly or through a trusted proxy
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
 
@@ -248,6 +249,7 @@ asio::awaitable<Response> Pipeline::handle(Request& request)
         outcome.user = ctx.principal->username;
     }
     outcome.client_ip = ctx.client_ip();
+    outcome.secure = ctx.secure();
     finish(request, response, ctx.request_id(), locale, outcome);
     metrics_.request_finished();
     co_return response;
@@ -442,7 +444,7 @@ void Pipeline::finish(const Request& request, Response& response, const std::str
     if (!h.has("Cache-Control")) {
         h.set("Cache-Control", "no-store");
     }
-    if (request.secure) {
+    if (request.secure || outcome.secure) {
         h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     if (auto origin = request.headers.get("Origin"); origin && origin_allowed(*origin)) {

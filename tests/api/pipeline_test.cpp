@@ -387,7 +387,13 @@ TEST(AccessLog, WritesOneJsonLinePerRequest)
     for (std::string line; std::getline(in, line);) {
         lines.push_back(boost::json::parse(line));
     }
-    ASSERT_EQ(lines.size(), 2u);
+    ASSERT_EQ(lines.size(), 2u) << [&] {
+        std::string all;
+        for (const auto& l : lines) {
+            all += boost::json::serialize(l) + "\n";
+        }
+        return all;
+    }();
     const auto& first = lines[0].as_object();
     EXPECT_EQ(first.at("event"), "request");
     EXPECT_EQ(first.at("requestId"), "trace-1");

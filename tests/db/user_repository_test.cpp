@@ -86,7 +86,7 @@ TEST_P(UserRepositoryTest, CreateUserHashesWithArgon2idAndReportsEveryBadField)
     ASSERT_FALSE(duplicate);
     EXPECT_EQ(duplicate.error().code, ErrorCode::conflict);
 
-    NewUser bad{"x", "short", "", "", "principal", std::nullopt, std::nullopt, std::nullopt};
+    NewUser bad{"x", "short", "Bad", "Input", "principal", std::nullopt, std::nullopt, std::nullopt};
     auto invalid = create_user(t.db(), clock, bad);
     ASSERT_FALSE(invalid);
     EXPECT_EQ(invalid.error().code, ErrorCode::validation_error);
@@ -96,7 +96,8 @@ TEST_P(UserRepositoryTest, CreateUserHashesWithArgon2idAndReportsEveryBadField)
     }
     EXPECT_EQ(fields, (std::vector<std::string>{"username:TOO_SHORT", "role:INVALID_VALUE", "password:TOO_SHORT"}));
 
-    NewUser contains{"chenda", "my-chenda-password", "", "", "admin", std::nullopt, std::nullopt, std::nullopt};
+    NewUser contains{"chenda", "my-chenda-password", "Chenda", "Sok", "admin", std::nullopt, std::nullopt,
+                     std::nullopt};
     auto weak = create_user(t.db(), clock, contains);
     ASSERT_FALSE(weak);
     EXPECT_EQ(weak.error().details.at(0).code, "CONTAINS_USERNAME");

@@ -60,7 +60,7 @@ Reply send(http::RequestHandler& handler, const Call& call)
     request.method = call.method;
     request.target = call.target;
     request.body = call.body;
-    request.remote_address = "127.0.0.1";
+    request.remote_address = call.remote_address;
     for (const auto& [k, v] : call.headers) {
         request.headers.add(k, v);
     }

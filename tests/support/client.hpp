@@ -31,6 +31,7 @@ struct Call {
     std::string target;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::string remote_address = "127.0.0.1";  // the peer, as the server would see it
 };
 
 // Sends one request through the handler (the pipeline) and renders what the server would send.

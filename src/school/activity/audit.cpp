@@ -71,8 +71,9 @@ asio::awaitable<void> AuditWrites::after(http::RequestContext& ctx, const http::
             details = extra.as_object();
         }
     }
+    // The hook's own keys do not overwrite what the handler recorded.
     details["route"] = std::string(http::method_name(ctx.request().method)) + " " + route->display_path;
-    details["status"] = status;
+    details["httpStatus"] = status;
     if (ctx.principal && ctx.principal->api_key_id) {
         details["apiKeyId"] = *ctx.principal->api_key_id;
     }

@@ -1,6 +1,7 @@
 // See user_service.hpp.
 #include "school/users/user_service.hpp"
 
+#include "auth/api_key.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/password.hpp"
 #include "core/validation.hpp"
@@ -175,6 +176,7 @@ Result<void> UserService::remove(std::int64_t user_id)
     auth_.revoke_user_sessions(*tx, user_id, "account_deleted");
     tx.commit();
     auth_.forget_user(user_id);
+    keys_.forget_creator(user_id);
     return {};
 }
 
@@ -202,6 +204,7 @@ Result<User> UserService::set_status(std::int64_t user_id, std::string status)
     auto updated = repo::find_by_id(*tx, user_id);
     tx.commit();
     auth_.forget_user(user_id);
+    keys_.forget_creator(user_id);
     return *updated;
 }
 

@@ -10,6 +10,7 @@
 
 namespace sala::auth {
 class AuthService;
+class ApiKeyService;
 }
 
 namespace sala::users {
@@ -35,7 +36,10 @@ struct ProfileChange {
 
 class UserService {
 public:
-    UserService(db::Database& db, const Clock& clock, auth::AuthService& auth) : db_(db), clock_(clock), auth_(auth) {}
+    UserService(db::Database& db, const Clock& clock, auth::AuthService& auth, auth::ApiKeyService& keys)
+        : db_(db), clock_(clock), auth_(auth), keys_(keys)
+    {
+    }
 
     [[nodiscard]] Result<User> get(std::int64_t user_id);
     [[nodiscard]] UserPage list(const UserFilter& filter);
@@ -52,6 +56,7 @@ private:
     db::Database& db_;
     const Clock& clock_;
     auth::AuthService& auth_;
+    auth::ApiKeyService& keys_;
 };
 
 }  // namespace sala::users
