@@ -8,8 +8,36 @@
 #include "school/activity/audit.hpp"
 
 #include <filesystem>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
 
 namespace sala::app {
+
+namespace {
+
+// The password-hashing threads run at the lowest priority (nice 19), each on one of the last CPUs
+// when there are more CPUs than hashing threads: a sign-in storm then uses the CPU the rest of the
+// server leaves over, and request threads are not woken onto a CPU busy with a hash. (Not
+// SCHED_IDLE: the scheduler counts a CPU running only SCHED_IDLE work as idle and places waking
+// request threads there, where they can wait a whole tick for the hash to be preempted.)
+std::function<void(std::size_t)> background_thread_setup(std::size_t threads)
+{
+    return [threads](std::size_t index) {
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
+        auto cpus = static_cast<std::size_t>(std::thread::hardware_concurrency());
+        if (cpus > threads) {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET(static_cast<int>(cpus - 1 - index % threads), &set);
+            ::pthread_setaffinity_np(::pthread_self(), sizeof set, &set);
+        }
+    };
+}
+
+}  // namespace
 
 std::unique_ptr<db::Database> open_and_migrate(const Config& config)
 {
@@ -21,7 +49,7 @@ std::unique_ptr<db::Database> open_and_migrate(const Config& config)
     }
     fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     db::Options options;
-    options.pool_size = config.worker_threads() + config.hash_threads();
+    options.pool_size = config.worker_threads() + config.write_threads();  // one connection per thread
     options.busy_timeout = config.busy_timeout;
     options.statement_timeout = config.server.handler_timeout;
     options.synchronous_full = config.synchronous_full;
@@ -35,7 +63,8 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
       clock_(clock),
       db_(database ? std::move(database) : open_and_migrate(config_)),
       workers_(std::make_unique<WorkerPool>(config_.worker_threads())),
-      hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), WorkerPool::Priority::background))
+      writers_(std::make_unique<WorkerPool>(config_.write_threads())),
+      hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), background_thread_setup(config_.hash_threads())))
 {
     auth::TokenSigner signer(auth::load_signing_key(config_.jwt_secret, config_.data_dir), "sala", "sala-api");
     auth_ = std::make_unique<auth::AuthService>(*db_, clock_, std::move(signer), config_.sessions);
@@ -54,8 +83,10 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
                          http::Metrics::Kind::counter, [this] { return db_->stats().wait_seconds; });
     metrics_.add_sampled("sala_db_pool_size", "Database connections in the pool.", http::Metrics::Kind::gauge,
                          [this] { return static_cast<double>(db_->stats().size); });
-    metrics_.add_sampled("sala_worker_queue_depth", "Blocking tasks waiting for a worker thread.",
+    metrics_.add_sampled("sala_worker_queue_depth", "Blocking reads waiting for a worker thread.",
                          http::Metrics::Kind::gauge, [this] { return static_cast<double>(workers_->queued()); });
+    metrics_.add_sampled("sala_writer_queue_depth", "Blocking writes waiting for a writer thread.",
+                         http::Metrics::Kind::gauge, [this] { return static_cast<double>(writers_->queued()); });
     metrics_.add_sampled("sala_worker_active", "Worker threads running a task.", http::Metrics::Kind::gauge,
                          [this] { return static_cast<double>(workers_->active()); });
     metrics_.add_sampled("sala_password_hash_queue_depth", "Password hashes waiting for a hashing thread.",
@@ -70,7 +101,8 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     options.json_body_limit = config_.json_body_limit;
     options.access_log = config_.access_log;
     options.trusted_proxies = config_.trusted_proxies;
-    pipeline_ = std::make_unique<http::Pipeline>(router_, metrics_, *workers_, clock_, options);
+    pipeline_ = std::make_unique<http::Pipeline>(router_, metrics_, http::Workers{*workers_, *writers_}, clock_,
+                                                 options);
     pipeline_->use(std::make_shared<auth::Authenticate>(*auth_, *api_keys_));
     pipeline_->use(std::make_shared<auth::Throttle>(*limiter_, *sign_in_limiter_, config_.rate_limits));
     pipeline_->use(std::make_shared<auth::Authorize>(config_.cors_origins));
@@ -80,6 +112,7 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
 App::~App()
 {
     workers_->join();
+    writers_->join();
     hashing_->join();
 }
 

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] const Clock& clock() const { return clock_; }
     [[nodiscard]] db::Database& database() { return *db_; }
     [[nodiscard]] WorkerPool& workers() { return *workers_; }
+    [[nodiscard]] WorkerPool& writers() { return *writers_; }
     [[nodiscard]] WorkerPool& hashing() { return *hashing_; }
     [[nodiscard]] auth::AuthService& auth() { return *auth_; }
     [[nodiscard]] auth::ApiKeyService& api_keys() { return *api_keys_; }
@@ -53,8 +54,9 @@ private:
     const Clock& clock_;
     std::unique_ptr<db::Database> db_;
     // Declared after db_: the pools are joined before the database closes.
-    std::unique_ptr<WorkerPool> workers_;
-    std::unique_ptr<WorkerPool> hashing_;  // password hashing: few threads, low priority
+    std::unique_ptr<WorkerPool> workers_;  // reads
+    std::unique_ptr<WorkerPool> writers_;  // writes: one thread on SQLite (its single writer)
+    std::unique_ptr<WorkerPool> hashing_;  // password hashes only: few threads, lowest priority
     std::unique_ptr<auth::AuthService> auth_;
     std::unique_ptr<auth::ApiKeyService> api_keys_;
     auth::InMemoryCounterStore counters_;

@@ -38,6 +38,13 @@ std::size_t Config::hash_threads() const
     return std::max<std::size_t>(1, std::thread::hardware_concurrency() / 2);
 }
 
+std::size_t Config::write_threads() const
+{
+    auto url = database_url();
+    bool postgres = url.starts_with("postgresql://") || url.starts_with("postgres://");
+    return postgres ? worker_threads() : 1;
+}
+
 Locale Config::default_locale() const
 {
     return parse_locale(locale).value_or(Locale::en);

@@ -45,6 +45,9 @@ struct Config {
     [[nodiscard]] std::size_t io_threads() const;
     [[nodiscard]] std::size_t worker_threads() const;
     [[nodiscard]] std::size_t hash_threads() const;
+    // Threads that run writes: one on SQLite (it has a single writer), as many as the workers on
+    // PostgreSQL.
+    [[nodiscard]] std::size_t write_threads() const;
     [[nodiscard]] Locale default_locale() const;
 };
 

@@ -86,6 +86,8 @@ int serve(const Config& config)
         t.join();
     }
     app.workers().join();
+    app.writers().join();
+    app.hashing().join();
     log::info("stopped");
     log::flush();
     return 0;

@@ -129,13 +129,39 @@ void register_auth_routes(http::Router& router, AuthService& auth, SignInLimiter
                        co_return Response::from_error(body.error());
                    }
                    auto client = client_of(ctx);
-                   auto result = co_await hashing.offload([&] {
-                       return auth.sign_in(body->username, body->password, body->remember_me.value_or(false), client);
+                   auto attempt = co_await ctx.offload([&] { return auth.begin_sign_in(body->username, client); });
+                   if (!attempt) {
+                       add_rate_headers(ctx, limiter.failed(client.ip));  // a locked account's attempt
+                       co_return Response::from_error(attempt.error());
+                   }
+                   // On the hashing thread: the budget is checked again now that it is this
+                   // attempt's turn, and a failure counts before the next attempt's turn.
+                   std::optional<RateDecision> budget;
+                   auto check = co_await hashing.offload([&]() -> std::optional<PasswordCheck> {
+                       if (!limiter.check(client.ip).allowed) {
+                           return std::nullopt;
+                       }
+                       auto checked = AuthService::check_password(*attempt, body->password);
+                       if (!checked.matches) {
+                           budget = limiter.failed(client.ip);
+                       }
+                       return checked;
+                   });
+                   if (budget) {
+                       add_rate_headers(ctx, *budget);
+                   }
+                   if (!check) {
+                       auto gate = limiter.check(client.ip);
+                       Error e = make_error(ErrorCode::rate_limited);
+                       e.retry_after = std::max(gate.retry_after, std::chrono::seconds(1));
+                       co_return Response::from_error(std::move(e));
+                   }
+                   auto result = co_await ctx.offload([&] {
+                       return auth.finish_sign_in(*attempt, *check, body->remember_me.value_or(false), client);
                    });
                    if (!result) {
-                       co_return Response::from_error(result.error());  // the attempt stays counted
+                       co_return Response::from_error(result.error());
                    }
-                   add_rate_headers(ctx, limiter.succeeded(ctx.client_ip()));
                    set_token_cookies(ctx, *result);
                    co_return json::respond(token_response(*result));
                });

@@ -8,6 +8,7 @@
 #include "auth/permissions.hpp"
 #include "auth/session_repository.hpp"
 #include "core/log.hpp"
+#include "core/validation.hpp"
 #include "school/activity/activity.hpp"
 #include "school/users/user_repository.hpp"
 
@@ -83,74 +84,84 @@ SignedIn AuthService::issue(db::Connection& c, const users::User& user, bool rem
                     std::chrono::duration_cast<std::chrono::seconds>(settings_.access_token_ttl).count(), user, s};
 }
 
-Result<SignedIn> AuthService::sign_in(std::string_view username_in, std::string_view password, bool remember_me,
-                                      const ClientInfo& client)
+Result<SignInAttempt> AuthService::begin_sign_in(std::string_view username_in, const ClientInfo& client)
 {
-    auto username = username_in;
-    while (!username.empty() && std::isspace(static_cast<unsigned char>(username.front()))) {
-        username.remove_prefix(1);
-    }
-    while (!username.empty() && std::isspace(static_cast<unsigned char>(username.back()))) {
-        username.remove_suffix(1);
-    }
-    std::optional<users::User> user;
-    if (!username.empty() && username.size() <= 64) {
+    SignInAttempt attempt;
+    attempt.username = trimmed(username_in).substr(0, 64);
+    if (!attempt.username.empty()) {
         auto lease = db_.read();
-        user = users::repo::find_by_username(*lease, username);
+        attempt.user = users::repo::find_by_username(*lease, attempt.username);
     }
     auto now = clock_.now();
-    std::string attempted(username.substr(0, 64));
-    if (!user) {
-        verify_against_dummy(password);
-        activity::record(db_, event("auth.login_failed", std::nullopt, client, now,
-                                    details({{"username", boost::json::value(attempted)}, {"reason", "bad_credentials"}})));
-        return bad_credentials();
-    }
-    if (user->locked(now)) {
+    if (attempt.user && attempt.user->locked(now)) {
+        activity::record(db_, event("auth.login_locked", attempt.user->user_id, client, now));
         Error e = make_error(ErrorCode::account_locked);
-        e.retry_after = std::chrono::ceil<std::chrono::seconds>(*user->account_locked_until - now);
-        activity::record(db_, event("auth.login_locked", user->user_id, client, now));
+        e.retry_after = std::chrono::ceil<std::chrono::seconds>(*attempt.user->account_locked_until - now);
         return e;
     }
-    if (!verify_password(user->password_hash, password)) {
+    return attempt;
+}
+
+PasswordCheck AuthService::check_password(const SignInAttempt& attempt, std::string_view password)
+{
+    PasswordCheck check;
+    if (!attempt.user) {
+        verify_against_dummy(password);
+        return check;
+    }
+    check.matches = verify_password(attempt.user->password_hash, password);
+    if (check.matches && needs_rehash(attempt.user->password_hash)) {
+        check.new_hash = hash_password(password);  // an imported bcrypt hash becomes argon2id now
+    }
+    return check;
+}
+
+Result<SignedIn> AuthService::finish_sign_in(const SignInAttempt& attempt, const PasswordCheck& check,
+                                             bool remember_me, const ClientInfo& client)
+{
+    auto now = clock_.now();
+    boost::json::value attempted(attempt.username);
+    if (!attempt.user) {
+        activity::record(db_, event("auth.login_failed", std::nullopt, client, now,
+                                    details({{"username", attempted}, {"reason", "bad_credentials"}})));
+        return bad_credentials();
+    }
+    auto user = *attempt.user;
+    if (!check.matches) {
         auto tx = db_.write();
-        auto attempts = users::repo::record_failed_sign_in(*tx, user->user_id, now);
+        auto attempts = users::repo::record_failed_sign_in(*tx, user.user_id, now);
         if (attempts >= settings_.max_failed_sign_ins) {
-            users::repo::lock(*tx, user->user_id, now + settings_.lockout);
-            activity::record(*tx, event("auth.lockout", user->user_id, client, now,
+            users::repo::lock(*tx, user.user_id, now + settings_.lockout);
+            activity::record(*tx, event("auth.lockout", user.user_id, client, now,
                                         details({{"failedAttempts", attempts}})));
             tx.commit();
             Error e = make_error(ErrorCode::account_locked);
             e.retry_after = settings_.lockout;
             return e;
         }
-        activity::record(*tx, event("auth.login_failed", user->user_id, client, now,
-                                    details({{"username", boost::json::value(attempted)},
+        activity::record(*tx, event("auth.login_failed", user.user_id, client, now,
+                                    details({{"username", attempted},
                                              {"reason", "bad_credentials"},
                                              {"failedAttempts", attempts}})));
         tx.commit();
         return bad_credentials();
     }
-    if (user->status != users::kStatusActive) {
-        activity::record(db_, event("auth.login_failed", user->user_id, client, now,
-                                    details({{"username", boost::json::value(attempted)}, {"reason", "inactive"}})));
+    if (user.status != users::kStatusActive) {
+        activity::record(db_, event("auth.login_failed", user.user_id, client, now,
+                                    details({{"username", attempted}, {"reason", "inactive"}})));
         return make_error(ErrorCode::forbidden, "error.account_inactive");
     }
-    std::optional<std::string> rehashed;
-    if (needs_rehash(user->password_hash)) {
-        rehashed = hash_password(password);  // an imported bcrypt hash becomes argon2id now
-    }
     auto tx = db_.write();
-    users::repo::record_sign_in(*tx, user->user_id, now);
-    if (rehashed) {
-        users::repo::set_password_hash(*tx, user->user_id, *rehashed, now);
+    users::repo::record_sign_in(*tx, user.user_id, now);
+    if (check.new_hash) {
+        users::repo::set_password_hash(*tx, user.user_id, *check.new_hash, now);
     }
-    user->last_login = now;
-    user->failed_login_attempts = 0;
-    user->account_locked_until.reset();
-    auto signed_in = issue(*tx, *user, remember_me, client);
-    activity::record(*tx, event("auth.login", user->user_id, client, now,
-                                details({{"rememberMe", remember_me}, {"rehashed", rehashed.has_value()}})));
+    user.last_login = now;
+    user.failed_login_attempts = 0;
+    user.account_locked_until.reset();
+    auto signed_in = issue(*tx, user, remember_me, client);
+    activity::record(*tx, event("auth.login", user.user_id, client, now,
+                                details({{"rememberMe", remember_me}, {"rehashed", check.new_hash.has_value()}})));
     tx.commit();
     return signed_in;
 }

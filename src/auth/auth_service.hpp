@@ -24,6 +24,18 @@ struct ClientInfo {
     std::string request_id;
 };
 
+// Signing in runs in three steps so that the password hash, ~15 ms of pure CPU, runs alone on
+// the hashing pool (at low priority) and every database step on the worker pool.
+struct SignInAttempt {
+    std::string username;                // as typed, trimmed (what the activity log records)
+    std::optional<users::User> user;     // nullopt: no such account
+};
+
+struct PasswordCheck {
+    bool matches = false;
+    std::optional<std::string> new_hash;  // an imported hash, replaced by argon2id
+};
+
 struct SignedIn {
     std::string access_token;
     std::string refresh_token;
@@ -36,8 +48,14 @@ class AuthService {
 public:
     AuthService(db::Database& db, const Clock& clock, TokenSigner signer, SessionSettings settings);
 
-    [[nodiscard]] Result<SignedIn> sign_in(std::string_view username, std::string_view password, bool remember_me,
-                                           const ClientInfo& client);
+    // Step 1 (worker pool): who is signing in; refuses a locked account at once (423).
+    [[nodiscard]] Result<SignInAttempt> begin_sign_in(std::string_view username, const ClientInfo& client);
+    // Step 2 (hashing pool; no database, no lock): the password against the account's hash, or
+    // against a dummy hash for an unknown username so both cost the same.
+    [[nodiscard]] static PasswordCheck check_password(const SignInAttempt& attempt, std::string_view password);
+    // Step 3 (worker pool): counts the failure (and locks after too many), or opens the session.
+    [[nodiscard]] Result<SignedIn> finish_sign_in(const SignInAttempt& attempt, const PasswordCheck& check,
+                                                  bool remember_me, const ClientInfo& client);
     [[nodiscard]] Result<SignedIn> refresh(std::string_view refresh_token, const ClientInfo& client);
     [[nodiscard]] Result<Session> heartbeat(std::string_view session_id);
     void sign_out(const Principal& principal, const ClientInfo& client);

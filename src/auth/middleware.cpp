@@ -86,7 +86,7 @@ asio::awaitable<std::optional<Response>> Authenticate::before(RequestContext& ct
         ctx.principal = found->value();
         auto key_id = *ctx.principal->api_key_id;
         if (keys_.touch_due(key_id)) {
-            co_await ctx.offload([&] { keys_.touch(key_id); });
+            co_await ctx.offload_write([&] { keys_.touch(key_id); });
         }
         co_return std::nullopt;
     }
@@ -138,24 +138,20 @@ RateDecision tighter(const RateDecision& a, const RateDecision& b)
 
 }  // namespace
 
-RateDecision SignInLimiter::attempt(std::string_view client_ip)
+RateDecision SignInLimiter::check(std::string_view client_ip)
+{
+    return tighter(limiter_.peek(sign_in_hourly(limits_), client_ip),
+                   limiter_.peek(sign_in_per_minute(limits_), client_ip));
+}
+
+RateDecision SignInLimiter::failed(std::string_view client_ip)
 {
     auto hourly = limiter_.hit(sign_in_hourly(limits_), client_ip);
     auto minute = limiter_.hit(sign_in_per_minute(limits_), client_ip);
-    auto decision = tighter(hourly, minute);
-    if (!decision.allowed) {
-        // A refused attempt checks no password, so it does not use up the budget either.
-        (void)limiter_.refund(sign_in_hourly(limits_), client_ip);
-        (void)limiter_.refund(sign_in_per_minute(limits_), client_ip);
-    }
-    return decision;
-}
-
-RateDecision SignInLimiter::succeeded(std::string_view client_ip)
-{
-    auto hourly = limiter_.refund(sign_in_hourly(limits_), client_ip);
-    auto minute = limiter_.refund(sign_in_per_minute(limits_), client_ip);
-    return tighter(hourly, minute);
+    // The budget left for the next attempt (a hit says whether this one was within it).
+    auto next = tighter(hourly, minute);
+    next.allowed = next.remaining > 0;
+    return next;
 }
 
 asio::awaitable<std::optional<Response>> Throttle::before(RequestContext& ctx)
@@ -163,7 +159,7 @@ asio::awaitable<std::optional<Response>> Throttle::before(RequestContext& ctx)
     RateDecision decision;
     switch (ctx.route()->spec.rate_limit) {
     case http::RateLimit::none: co_return std::nullopt;
-    case http::RateLimit::sign_in: decision = sign_in_.attempt(ctx.client_ip()); break;
+    case http::RateLimit::sign_in: decision = sign_in_.check(ctx.client_ip()); break;
     case http::RateLimit::standard:
         if (ctx.principal && ctx.principal->api_key_id) {
             decision = limiter_.hit(RatePolicy{"api-key", limits_.api_key_per_minute, std::chrono::minutes(1)},

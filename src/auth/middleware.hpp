@@ -26,14 +26,15 @@ private:
     ApiKeyService& keys_;
 };
 
-// Failed sign-ins per client address. Every attempt is counted before the password is checked
-// (so attempts in flight at the same time cannot slip past the limit), and a successful one is
-// taken back.
+// Failed sign-ins per client address. Only failures count, so many people behind one address can
+// sign in at once. The budget is checked when a request arrives and again just before its
+// password is hashed: attempts queued in a burst stop as soon as the failures ahead of them have
+// used the budget up, instead of all being tried.
 class SignInLimiter {
 public:
     SignInLimiter(RateLimiter& limiter, const RateLimits& limits) : limiter_(limiter), limits_(limits) {}
-    [[nodiscard]] RateDecision attempt(std::string_view client_ip);
-    [[nodiscard]] RateDecision succeeded(std::string_view client_ip);
+    [[nodiscard]] RateDecision check(std::string_view client_ip);
+    [[nodiscard]] RateDecision failed(std::string_view client_ip);
 
 private:
     RateLimiter& limiter_;

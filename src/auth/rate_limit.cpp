@@ -41,11 +41,6 @@ RateDecision RateLimiter::peek(const RatePolicy& policy, std::string_view subjec
     return decide(policy, subject, 0);
 }
 
-RateDecision RateLimiter::refund(const RatePolicy& policy, std::string_view subject)
-{
-    return decide(policy, subject, -1);
-}
-
 RateDecision RateLimiter::decide(const RatePolicy& policy, std::string_view subject, std::int64_t amount)
 {
     RateDecision d;
@@ -59,8 +54,8 @@ RateDecision RateLimiter::decide(const RatePolicy& policy, std::string_view subj
     auto count = store_.add(key, policy.window, now, amount);
     d.limit = policy.limit;
     d.reset = count.window_end;
-    // A peek or a refund asks whether one more would be allowed; a hit whether this one was.
-    std::int64_t used = count.value + (amount <= 0 ? 1 : 0);
+    // A peek asks whether one more would be allowed; a hit whether this one was.
+    std::int64_t used = count.value + (amount == 0 ? 1 : 0);
     d.allowed = used <= policy.limit;
     d.remaining = std::max<std::int64_t>(0, policy.limit - count.value);
     if (!d.allowed) {

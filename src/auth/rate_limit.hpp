@@ -66,10 +66,8 @@ public:
 
     // Counts one request for `subject` against `policy`.
     RateDecision hit(const RatePolicy& policy, std::string_view subject);
-    // Reads without counting.
+    // Reads without counting (sign-in failures are counted only once they have failed).
     RateDecision peek(const RatePolicy& policy, std::string_view subject);
-    // Takes back one counted request (a sign-in attempt that turned out to succeed).
-    RateDecision refund(const RatePolicy& policy, std::string_view subject);
 
 private:
     RateDecision decide(const RatePolicy& policy, std::string_view subject, std::int64_t amount);

@@ -9,8 +9,6 @@
 
 #include <future>
 #include <latch>
-#include <pthread.h>
-#include <sched.h>
 
 namespace asio = boost::asio;
 
@@ -22,17 +20,16 @@ struct WorkerPool::Impl {
     bool joined = false;
 };
 
-WorkerPool::WorkerPool(std::size_t threads, Priority priority)
+WorkerPool::WorkerPool(std::size_t threads, const std::function<void(std::size_t index)>& setup)
     : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)), threads_(threads == 0 ? 1 : threads)
 {
-    if (priority == Priority::background) {
+    if (setup) {
         // One task per thread, each holding its thread until all have started, so every thread
-        // gets exactly one.
+        // runs the setup exactly once.
         auto started = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads_));
         for (std::size_t i = 0; i < threads_; ++i) {
-            asio::post(impl_->pool, [started] {
-                sched_param param{};
-                ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
+            asio::post(impl_->pool, [started, setup, i] {
+                setup(i);
                 started->arrive_and_wait();
             });
         }

@@ -16,13 +16,8 @@ namespace sala {
 
 class WorkerPool {
 public:
-    enum class Priority {
-        normal,
-        // Linux SCHED_IDLE: the threads run when nothing else wants the CPU and yield to it at
-        // once, for CPU-heavy work such as password hashing that must not delay other requests.
-        background,
-    };
-    explicit WorkerPool(std::size_t threads, Priority priority = Priority::normal);
+    // `setup` runs once on each thread before any work (to set a priority or CPU affinity).
+    explicit WorkerPool(std::size_t threads, const std::function<void(std::size_t index)>& setup = {});
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

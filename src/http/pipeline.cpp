@@ -201,7 +201,7 @@ asio::awaitable<void> Middleware::after(RequestContext&, const Response&)
     co_return;
 }
 
-Pipeline::Pipeline(Router& router, Metrics& metrics, WorkerPool& workers, const Clock& clock, PipelineOptions options)
+Pipeline::Pipeline(Router& router, Metrics& metrics, Workers workers, const Clock& clock, PipelineOptions options)
     : router_(router),
       metrics_(metrics),
       workers_(workers),

@@ -40,7 +40,7 @@ struct PipelineOptions {
 
 class Pipeline final : public RequestHandler {
 public:
-    Pipeline(Router& router, Metrics& metrics, WorkerPool& workers, const Clock& clock, PipelineOptions options);
+    Pipeline(Router& router, Metrics& metrics, Workers workers, const Clock& clock, PipelineOptions options);
 
     void use(std::shared_ptr<Middleware> middleware) { middleware_.push_back(std::move(middleware)); }
 
@@ -66,7 +66,7 @@ private:
 
     Router& router_;
     Metrics& metrics_;
-    WorkerPool& workers_;
+    Workers workers_;
     const Clock& clock_;
     PipelineOptions options_;
     TrustedProxies proxies_;

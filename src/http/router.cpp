@@ -184,7 +184,7 @@ Router::Match Router::match(Method method, std::span<const std::string> segments
     return result;
 }
 
-RequestContext::RequestContext(const Request& request, std::string request_id, Locale locale, WorkerPool& workers,
+RequestContext::RequestContext(const Request& request, std::string request_id, Locale locale, Workers workers,
                                const Clock& clock, std::string client_ip, bool secure)
     : request_(request),
       request_id_(std::move(request_id)),

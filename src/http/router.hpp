@@ -115,11 +115,20 @@ private:
     std::vector<std::unique_ptr<Route>> routes_;
 };
 
+// Where blocking work runs: reads on one pool, writes on another, so requests that write (and
+// wait their turn for SQLite's single writer) never occupy the threads reads need.
+struct Workers {
+    Workers(WorkerPool& both) : reads(both), writes(both) {}  // NOLINT: one pool for everything (tests)
+    Workers(WorkerPool& read_pool, WorkerPool& write_pool) : reads(read_pool), writes(write_pool) {}
+    WorkerPool& reads;
+    WorkerPool& writes;
+};
+
 // Everything a handler may know about its request. Path and query parameters arrive already
 // checked against the route's declared types, so the typed accessors cannot fail.
 class RequestContext {
 public:
-    RequestContext(const Request& request, std::string request_id, Locale locale, WorkerPool& workers,
+    RequestContext(const Request& request, std::string request_id, Locale locale, Workers workers,
                    const Clock& clock, std::string client_ip = {}, bool secure = false);
 
     [[nodiscard]] const Request& request() const { return request_; }
@@ -140,13 +149,24 @@ public:
     [[nodiscard]] std::optional<Date> query_date(std::string_view name) const;
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& query_params() const { return query_; }
 
-    // Runs blocking work (database, hashing, rendering) on the worker pool.
+    // Runs blocking work (database, rendering) on a worker thread: the write pool for requests
+    // that change something (POST, PUT, PATCH, DELETE), the read pool for the others.
     template <class F>
     boost::asio::awaitable<std::invoke_result_t<F&>> offload(F fn)
     {
-        return workers_.offload(std::move(fn));
+        return (is_write() ? workers_.writes : workers_.reads).offload(std::move(fn));
     }
-    [[nodiscard]] WorkerPool& workers() const { return workers_; }
+    // A write made while serving a read (recording an API key's last use).
+    template <class F>
+    boost::asio::awaitable<std::invoke_result_t<F&>> offload_write(F fn)
+    {
+        return workers_.writes.offload(std::move(fn));
+    }
+    [[nodiscard]] bool is_write() const
+    {
+        auto m = request_.method;
+        return m == Method::post || m == Method::put || m == Method::patch || m == Method::delete_;
+    }
 
     // The client's address and whether it came over TLS, through trusted proxies if any.
     [[nodiscard]] const std::string& client_ip() const { return client_ip_; }
@@ -170,7 +190,7 @@ private:
     const Request& request_;
     std::string request_id_;
     Locale locale_;
-    WorkerPool& workers_;
+    Workers workers_;
     const Clock& clock_;
     std::string client_ip_;
     bool secure_ = false;

@@ -1,6 +1,7 @@
 // The account routes. Requests and responses are described structs; the service holds the rules.
 #include "school/users/user_routes.hpp"
 
+#include "auth/password.hpp"
 #include "auth/permissions.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
@@ -177,8 +178,26 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                    change.current_password = body->current_password;
                    change.new_password = body->new_password;
                    ctx.audit_details = change.new_password ? R"({"passwordChanged":true})" : "{}";
-                   auto user = co_await hashing.offload([&] {
-                       return users.change_own(ctx.principal->user_id, ctx.principal->session_id, change);
+                   auto plan = co_await ctx.offload([&] { return users.plan_own_change(ctx.principal->user_id, change); });
+                   if (!plan) {
+                       co_return Response::from_error(plan.error());
+                   }
+                   std::optional<std::string> new_hash;
+                   if (plan->new_password) {
+                       bool current_ok = false;
+                       new_hash = co_await hashing.offload([&]() -> std::optional<std::string> {
+                           current_ok = auth::verify_password(plan->current_hash, *plan->current_password);
+                           return current_ok ? std::optional(auth::hash_password(*plan->new_password)) : std::nullopt;
+                       });
+                       if (!current_ok) {
+                           FieldErrors wrong;
+                           wrong.add("currentPassword", "INCORRECT");
+                           co_return Response::from_error(wrong.to_error());
+                       }
+                   }
+                   auto user = co_await ctx.offload([&] {
+                       return users.apply_own_change(ctx.principal->user_id, ctx.principal->session_id, *plan,
+                                                     new_hash);
                    });
                    co_return respond_user(user);
                });
@@ -234,9 +253,14 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                    if (!body) {
                        co_return Response::from_error(body.error());
                    }
-                   NewUser input{body->username,  body->password,     body->firstname,   body->lastname,
-                                 body->role,      body->position,     body->phonenumber1, body->phonenumber2};
-                   auto user = co_await hashing.offload([&] { return users.create(input); });
+                   auto valid = validate_new_user(NewUser{body->username, body->password, body->firstname,
+                                                          body->lastname, body->role, body->position,
+                                                          body->phonenumber1, body->phonenumber2});
+                   if (!valid) {
+                       co_return Response::from_error(valid.error());
+                   }
+                   auto hash = co_await hashing.offload([&] { return auth::hash_password(valid->password); });
+                   auto user = co_await ctx.offload([&] { return users.create(*valid, hash); });
                    if (!user) {
                        co_return Response::from_error(user.error());
                    }
@@ -267,10 +291,18 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                    if (!body) {
                        co_return Response::from_error(body.error());
                    }
-                   UserUpdate input{body->username, body->firstname,    body->lastname,     body->role,
-                                    body->position, body->phonenumber1, body->phonenumber2, body->password};
-                   ctx.audit_details = body->password ? R"({"passwordReset":true})" : "{}";
-                   auto user = co_await hashing.offload([&] { return users.update(ctx.path_int("id"), input); });
+                   auto valid = validate_update(UserUpdate{body->username, body->firstname, body->lastname,
+                                                           body->role, body->position, body->phonenumber1,
+                                                           body->phonenumber2, body->password});
+                   if (!valid) {
+                       co_return Response::from_error(valid.error());
+                   }
+                   ctx.audit_details = valid->password ? R"({"passwordReset":true})" : "{}";
+                   std::optional<std::string> hash;
+                   if (valid->password) {
+                       hash = co_await hashing.offload([&] { return auth::hash_password(*valid->password); });
+                   }
+                   auto user = co_await ctx.offload([&] { return users.update(ctx.path_int("id"), *valid, hash); });
                    co_return respond_user(user);
                });
 

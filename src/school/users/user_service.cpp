@@ -112,16 +112,19 @@ UserPage UserService::list(const UserFilter& filter)
     return repo::list(*lease, filter);
 }
 
-Result<User> UserService::create(NewUser input)
+Result<User> UserService::create(const NewUser& valid, std::string_view password_hash)
 {
-    auto id = create_user(db_, clock_, std::move(input));
+    auto tx = db_.write();
+    auto id = repo::insert(*tx, valid, password_hash, clock_.now());
     if (!id) {
-        return id.error();
+        return username_taken();
     }
-    return get(*id);
+    auto user = repo::find_by_id(*tx, *id);
+    tx.commit();
+    return *user;
 }
 
-Result<User> UserService::update(std::int64_t user_id, UserUpdate input)
+Result<UserUpdate> validate_update(UserUpdate input)
 {
     FieldErrors errors;
     check_username(errors, input.username);
@@ -133,10 +136,11 @@ Result<User> UserService::update(std::int64_t user_id, UserUpdate input)
     if (!errors.empty()) {
         return errors.to_error();
     }
-    std::optional<std::string> hash;
-    if (input.password) {
-        hash = auth::hash_password(*input.password);
-    }
+    return input;
+}
+
+Result<User> UserService::update(std::int64_t user_id, const UserUpdate& input, std::optional<std::string> hash)
+{
     auto now = clock_.now();
     auto tx = db_.write();
     auto current = repo::find_by_id(*tx, user_id);
@@ -232,7 +236,7 @@ Result<User> UserService::skip_lockout(std::int64_t user_id)
     return *updated;
 }
 
-Result<User> UserService::change_own(std::int64_t user_id, std::string_view session_id, ProfileChange change)
+Result<OwnChange> UserService::plan_own_change(std::int64_t user_id, ProfileChange change)
 {
     std::optional<User> current;
     {
@@ -242,7 +246,9 @@ Result<User> UserService::change_own(std::int64_t user_id, std::string_view sess
     if (!current) {
         return make_error(ErrorCode::not_found);
     }
-    Profile p{current->firstname, current->lastname, current->phonenumber1, current->phonenumber2, current->avatar};
+    OwnChange plan;
+    auto& p = plan.profile;
+    p = Profile{current->firstname, current->lastname, current->phonenumber1, current->phonenumber2, current->avatar};
     if (change.firstname) {
         p.firstname = *change.firstname;
     }
@@ -262,7 +268,6 @@ Result<User> UserService::change_own(std::int64_t user_id, std::string_view sess
     std::optional<std::string> no_position;
     check_details(errors, p.firstname, p.lastname, no_position, p.phonenumber1, p.phonenumber2);
     optional_text(errors, "avatar", p.avatar, 500);
-    std::optional<std::string> new_hash;
     if (change.new_password || change.current_password) {
         if (!change.current_password) {
             errors.add("currentPassword", "REQUIRED");
@@ -272,19 +277,25 @@ Result<User> UserService::change_own(std::int64_t user_id, std::string_view sess
         } else {
             auth::check_password_policy(*change.new_password, current->username, "newPassword", errors);
         }
-        if (errors.empty() && !auth::verify_password(current->password_hash, *change.current_password)) {
-            errors.add("currentPassword", "INCORRECT");
-        }
-        if (errors.empty()) {
-            new_hash = auth::hash_password(*change.new_password);
-        }
     }
     if (!errors.empty()) {
         return errors.to_error();
     }
+    plan.current_hash = current->password_hash;
+    plan.current_password = change.current_password;
+    plan.new_password = change.new_password;
+    return plan;
+}
+
+Result<User> UserService::apply_own_change(std::int64_t user_id, std::string_view session_id, const OwnChange& change,
+                                           std::optional<std::string> new_hash)
+{
     auto now = clock_.now();
     auto tx = db_.write();
-    repo::update_profile(*tx, user_id, p, now);
+    if (!repo::find_by_id(*tx, user_id)) {
+        return make_error(ErrorCode::not_found);
+    }
+    repo::update_profile(*tx, user_id, change.profile, now);
     if (new_hash) {
         repo::set_password_hash(*tx, user_id, *new_hash, now);
         auth_.revoke_user_sessions(*tx, user_id, "password_changed", session_id);

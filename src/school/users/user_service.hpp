@@ -21,7 +21,11 @@ namespace sala::users {
 [[nodiscard]] Result<NewUser> validate_new_user(NewUser input);
 
 // Validates, hashes the password and stores the account. Conflict when the username is taken.
+// (For the command line; the API hashes on the hashing pool and calls UserService.)
 [[nodiscard]] Result<std::int64_t> create_user(db::Database& db, const Clock& clock, NewUser input);
+
+// Trims and checks a replacement of an account's details (and its new password, if any).
+[[nodiscard]] Result<UserUpdate> validate_update(UserUpdate input);
 
 // A change to one's own account (PATCH /users/me): absent fields stay, null clears.
 struct ProfileChange {
@@ -34,6 +38,14 @@ struct ProfileChange {
     std::optional<std::string> new_password;
 };
 
+// A checked change to one's own account, waiting for its passwords to be verified and hashed.
+struct OwnChange {
+    Profile profile;
+    std::string current_hash;                 // the stored hash the current password must match
+    std::optional<std::string> current_password;
+    std::optional<std::string> new_password;  // set: the password changes
+};
+
 class UserService {
 public:
     UserService(db::Database& db, const Clock& clock, auth::AuthService& auth, auth::ApiKeyService& keys)
@@ -41,16 +53,25 @@ public:
     {
     }
 
+    // Password hashes are computed by the caller (on the hashing pool), never here: these run on
+    // the worker pool and only touch the database.
     [[nodiscard]] Result<User> get(std::int64_t user_id);
     [[nodiscard]] UserPage list(const UserFilter& filter);
-    [[nodiscard]] Result<User> create(NewUser input);
-    [[nodiscard]] Result<User> update(std::int64_t user_id, UserUpdate input);
+    // `valid` comes from validate_new_user.
+    [[nodiscard]] Result<User> create(const NewUser& valid, std::string_view password_hash);
+    // `valid` comes from validate_update; `password_hash` is its new password's hash, if it has one.
+    [[nodiscard]] Result<User> update(std::int64_t user_id, const UserUpdate& valid,
+                                      std::optional<std::string> password_hash);
     [[nodiscard]] Result<void> remove(std::int64_t user_id);
     [[nodiscard]] Result<User> set_status(std::int64_t user_id, std::string status);
     [[nodiscard]] Result<User> reset_login_attempts(std::int64_t user_id);
     [[nodiscard]] Result<User> skip_lockout(std::int64_t user_id);
-    // `session_id` is the caller's session, kept when a password change ends the others.
-    [[nodiscard]] Result<User> change_own(std::int64_t user_id, std::string_view session_id, ProfileChange change);
+    // One's own account: plan_own_change merges and checks the change; the caller verifies the
+    // current password and hashes the new one (on the hashing pool), then apply_own_change stores
+    // it. `session_id` is the caller's session, kept when a password change ends the others.
+    [[nodiscard]] Result<OwnChange> plan_own_change(std::int64_t user_id, ProfileChange change);
+    [[nodiscard]] Result<User> apply_own_change(std::int64_t user_id, std::string_view session_id,
+                                                const OwnChange& change, std::optional<std::string> new_hash);
 
 private:
     db::Database& db_;
