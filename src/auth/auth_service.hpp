@@ -1,6 +1,6 @@
 // Signing in and staying signed in: sign-in with lockout, access tokens, refresh-token rotation
 // with reuse detection, heartbeat, sign-out, and checking the access token of every request.
-// Blocking (SQL, password hashing): sign-in runs on the hashing pool, the rest on the worker pool.
+// Blocking (SQL, password hashing): the hash runs on the hashing pool, everything else on the worker pools.
 #pragma once
 
 #include "auth/jwt.hpp"

@@ -1,6 +1,6 @@
 // Account rules: what makes a username, a role and a password acceptable; the last active admin
 // cannot be removed; changing a password or disabling an account ends its sessions. Blocking
-// (hashing, SQL): run on the hashing pool when a password is hashed, else on the worker pool.
+// (SQL): run on a worker pool; password hashes are computed by the caller on the hashing pool.
 #pragma once
 
 #include "core/clock.hpp"
