@@ -6,7 +6,9 @@
 #include "db/migrations.hpp"
 #include "http/openapi.hpp"
 #include "school/activity/audit.hpp"
+#include "school/idempotency/idempotency.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <pthread.h>
 #include <sched.h>
@@ -73,6 +75,13 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     limiter_ = std::make_unique<auth::RateLimiter>(counters_, clock_);
     sign_in_limiter_ = std::make_unique<auth::SignInLimiter>(*limiter_, config_.rate_limits);
     users_ = std::make_unique<users::UserService>(*db_, clock_, *auth_, *api_keys_);
+    students_ = std::make_unique<students::StudentService>(*db_, clock_, config_.student_code_pattern);
+    enrollments_ = std::make_unique<enrollments::EnrollmentService>(*db_, clock_);
+    auto final_grade = config_.grade_levels.empty()
+                           ? std::int64_t{12}
+                           : *std::max_element(config_.grade_levels.begin(), config_.grade_levels.end());
+    promotion_ = std::make_unique<promotion::PromotionService>(*db_, clock_, *enrollments_, final_grade);
+    files_ = std::make_unique<files::FileService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
 
     register_routes(*this);
     metrics_.bind(router_);
@@ -106,6 +115,7 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     pipeline_->use(std::make_shared<auth::Authenticate>(*auth_, *api_keys_));
     pipeline_->use(std::make_shared<auth::Throttle>(*limiter_, *sign_in_limiter_, config_.rate_limits));
     pipeline_->use(std::make_shared<auth::Authorize>(config_.cors_origins));
+    pipeline_->use(std::make_shared<idempotency::IdempotentPosts>(*db_, clock_));
     pipeline_->use(std::make_shared<activity::AuditWrites>(*db_));
 }
 

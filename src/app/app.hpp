@@ -14,6 +14,10 @@
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
+#include "school/enrollments/enrollment_service.hpp"
+#include "school/files/file_service.hpp"
+#include "school/promotion/promotion_service.hpp"
+#include "school/students/student_service.hpp"
 #include "school/users/user_service.hpp"
 
 #include <memory>
@@ -42,6 +46,10 @@ public:
     [[nodiscard]] auth::ApiKeyService& api_keys() { return *api_keys_; }
     [[nodiscard]] auth::SignInLimiter& sign_in_limiter() { return *sign_in_limiter_; }
     [[nodiscard]] users::UserService& users() { return *users_; }
+    [[nodiscard]] students::StudentService& students() { return *students_; }
+    [[nodiscard]] files::FileService& files() { return *files_; }
+    [[nodiscard]] enrollments::EnrollmentService& enrollments() { return *enrollments_; }
+    [[nodiscard]] promotion::PromotionService& promotion() { return *promotion_; }
     [[nodiscard]] http::Router& router() { return router_; }
     [[nodiscard]] http::Metrics& metrics() { return metrics_; }
     [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
@@ -63,6 +71,10 @@ private:
     std::unique_ptr<auth::RateLimiter> limiter_;
     std::unique_ptr<auth::SignInLimiter> sign_in_limiter_;
     std::unique_ptr<users::UserService> users_;
+    std::unique_ptr<students::StudentService> students_;
+    std::unique_ptr<files::FileService> files_;
+    std::unique_ptr<enrollments::EnrollmentService> enrollments_;
+    std::unique_ptr<promotion::PromotionService> promotion_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::Pipeline> pipeline_;

@@ -8,13 +8,21 @@
 #include "core/i18n.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
+#include "school/students/student_import.hpp"
+#include "school/students/student_rules.hpp"
+#include "school/students/student_service.hpp"
 #include "school/users/user_service.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 namespace sala::app {
 namespace {
@@ -83,6 +91,28 @@ void add_log_options(CLI::App* cmd, Config& config)
         ->envname("SALA_LOG_FILE");
 }
 
+void add_locale_option(CLI::App* cmd, Config& config, const std::string& help)
+{
+    cmd->add_option("--locale", config.locale, help)
+        ->envname("SALA_LOCALE")
+        ->check(CLI::IsMember({"en", "km"}))
+        ->capture_default_str();
+}
+
+void add_student_code_option(CLI::App* cmd, Config& config)
+{
+    cmd->add_option("--student-code-pattern", config.student_code_pattern,
+                    "How new student codes are numbered: text with {year} and one {seq:N} (N digits)")
+        ->envname("SALA_STUDENT_CODE_PATTERN")
+        ->check(CLI::Validator(
+            [](std::string& pattern) {
+                return students::valid_code_pattern(pattern) ? std::string()
+                                                             : std::string("needs exactly one {seq:N}, N from 1 to 12");
+            },
+            "PATTERN"))
+        ->capture_default_str();
+}
+
 void add_serve_options(CLI::App* cmd, Config& config)
 {
     cmd->add_option("--listen", config.listen, "HOST:PORT to listen on (port 0: any free port)")
@@ -94,10 +124,7 @@ void add_serve_options(CLI::App* cmd, Config& config)
     cmd->add_option("--workers", config.workers, "Threads for blocking work: database, hashing, rendering (default: 2 per core, at least 4)")
         ->envname("SALA_WORKERS")
         ->check(CLI::Range(1, 512));
-    cmd->add_option("--locale", config.locale, "Language of messages when a client sends no Accept-Language: en or km")
-        ->envname("SALA_LOCALE")
-        ->check(CLI::IsMember({"en", "km"}))
-        ->capture_default_str();
+    add_locale_option(cmd, config, "Language of messages when a client sends no Accept-Language: en or km");
     cmd->add_option("--cors-origin", config.cors_origins, "Allowed browser origin (repeatable), e.g. https://school.example")
         ->envname("SALA_CORS_ORIGINS")
         ->delimiter(',');
@@ -152,6 +179,13 @@ void add_serve_options(CLI::App* cmd, Config& config)
                     "Requests per minute per client address without credentials (0: unlimited)")
         ->envname("SALA_RATE_LIMIT_ANONYMOUS")
         ->capture_default_str();
+    cmd->add_option("--grade-levels", config.grade_levels,
+                    "Grade levels GET /api/v1/classes lists while the current school year has no classes, "
+                    "comma-separated (default 1 to 12)")
+        ->envname("SALA_GRADE_LEVELS")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 12));
+    add_student_code_option(cmd, config);
 }
 
 // Secrets come from the environment only, never from a flag (flags show up in `ps`).
@@ -228,6 +262,88 @@ int cmd_demo(const Config& config, std::ostream& out)
     return 0;
 }
 
+std::string read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Failure("cannot read " + path + ": " + std::strerror(errno));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// "row 3, column dateOfBirth: Must be a date written YYYY-MM-DD."
+std::string import_error_line(const students::ImportError& e, Locale locale)
+{
+    std::string line = "row " + std::to_string(e.row);
+    if (!e.column.empty()) {
+        line += ", column " + e.column;
+    }
+    return line + ": " + translate(locale, e.message_key, e.args);
+}
+
+std::string import_summary(const students::ImportReport& r)
+{
+    auto n = [](std::size_t v) { return std::to_string(v); };
+    auto rows = n(r.rows) + (r.rows == 1 ? " row" : " rows");
+    std::set<std::size_t> failed;
+    for (const auto& e : r.errors) {
+        failed.insert(e.row);
+    }
+    std::string errors = failed.empty() ? "" : ", " + n(failed.size()) + " with errors";
+    if (r.dry_run) {
+        return "dry run: " + rows + errors + "; " + n(r.created) + " to create, " + n(r.updated) + " to update, " +
+               n(r.unchanged) + " unchanged; nothing was written";
+    }
+    if (!failed.empty()) {
+        return rows + errors + "; nothing was imported";
+    }
+    return "imported " + rows + ": " + n(r.created) + " created, " + n(r.updated) + " updated, " + n(r.unchanged) +
+           " unchanged";
+}
+
+// Errors of the file as a whole (its header, its encoding): one line, then one per column.
+void print_file_error(const Error& e, Locale locale, std::ostream& err)
+{
+    auto key = e.message_key.empty() ? default_message_key(e.code) : e.message_key;
+    err << "sala: " << translate(locale, key, e.args) << "\n";
+    for (const auto& d : e.details) {
+        err << "column " << d.field << ": " << translate(locale, d.message_key, d.args) << "\n";
+    }
+}
+
+// Errors on standard output with the summary (they are the report); progress on standard error,
+// for files of more than one progress step.
+int cmd_import_students(const Config& config, const std::string& path, bool dry_run, std::ostream& out,
+                        std::ostream& err)
+{
+    configure_logging(config);
+    auto text = read_file(path);
+    auto locale = config.default_locale();
+    auto db = open_and_migrate(config);
+    SystemClock clock;
+    students::StudentService service(*db, clock, config.student_code_pattern);
+    students::StudentImport importer(*db, service, clock);
+    students::ImportOptions options;
+    options.dry_run = dry_run;
+    options.progress = [&err](std::string_view stage, std::size_t done, std::size_t total) {
+        if (total > students::kImportProgressEvery) {
+            err << "sala: " << stage << " " << done << " of " << total << " rows\n" << std::flush;
+        }
+    };
+    auto report = importer.run(text, options);
+    if (!report) {
+        print_file_error(report.error(), locale, err);
+        return 1;
+    }
+    for (const auto& e : report->errors) {
+        out << import_error_line(e, locale) << "\n";
+    }
+    out << import_summary(*report) << "\n";
+    return report->errors.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err)
@@ -268,6 +384,22 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
     add_data_options(demo_cmd, demo_config);
     add_log_options(demo_cmd, demo_config);
 
+    Config import_config;
+    auto* import_cmd = cli.add_subcommand("import", "Import records from a file");
+    import_cmd->require_subcommand(1);
+    auto* import_students = import_cmd->add_subcommand(
+        "students", "Create and update students from CSV (the columns of GET /api/v1/students/export); a row whose "
+                    "studentCode exists updates that student; all rows or, on any error, none");
+    std::string import_file;
+    bool import_dry_run = false;
+    import_students->add_option("FILE", import_file, "CSV file: UTF-8 (with or without BOM), , ; or tab delimited")
+        ->required();
+    import_students->add_flag("--dry-run", import_dry_run, "Check every row and report the errors; write nothing");
+    add_data_options(import_students, import_config);
+    add_log_options(import_students, import_config);
+    add_locale_option(import_students, import_config, "Language of the error messages: en or km");
+    add_student_code_option(import_students, import_config);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -294,6 +426,9 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
         }
         if (demo_cmd->parsed()) {
             return cmd_demo(demo_config, out);
+        }
+        if (import_students->parsed()) {
+            return cmd_import_students(import_config, import_file, import_dry_run, out, err);
         }
     } catch (const std::exception& e) {
         std::string message = e.what();

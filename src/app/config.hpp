@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,13 @@ struct Config {
     auth::SessionSettings sessions;
     auth::RateLimits rate_limits;
     std::chrono::seconds api_key_rotation_grace{24 * 3600};
+
+    // School structure.
+    // What GET /classes lists while the current school year has no courses.
+    std::vector<std::int64_t> grade_levels{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+
+    // Student records.
+    std::string student_code_pattern = "STU-{year}-{seq:4}";  // {year} and one {seq:N}
 
     [[nodiscard]] std::string database_url() const;
     [[nodiscard]] std::size_t io_threads() const;

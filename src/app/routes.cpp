@@ -6,6 +6,14 @@
 #include "auth/api_key_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "school/activity/activity_routes.hpp"
+#include "school/courses/course_routes.hpp"
+#include "school/enrollments/enrollment_routes.hpp"
+#include "school/files/file_routes.hpp"
+#include "school/promotion/promotion_routes.hpp"
+#include "school/school_years/school_year_routes.hpp"
+#include "school/subjects/subject_routes.hpp"
+#include "school/students/student_bulk_routes.hpp"
+#include "school/students/student_routes.hpp"
 #include "school/users/user_routes.hpp"
 
 namespace sala::app {
@@ -19,6 +27,16 @@ void register_routes(App& app)
     auth::register_api_key_routes(router, app.api_keys());
     users::register_user_routes(router, app.users(), app.hashing());
     activity::register_activity_routes(router, app.database());
+    school_years::register_school_year_routes(router, app.database(), app.clock());
+    school_years::register_semester_routes(router, app.database(), app.clock());
+    subjects::register_subject_routes(router, app.database(), app.clock());
+    courses::register_course_routes(router, app.database(), app.clock(), app.config().grade_levels);
+    students::register_student_routes(router, app.students(), app.files());
+    students::register_student_bulk_routes(router, app.database(), app.students(), app.clock(),
+                                           app.config().upload_limit);
+    enrollments::register_enrollment_routes(router, app.enrollments());
+    promotion::register_promotion_routes(router, app.promotion());
+    files::register_file_routes(router, app.files(), app.config().upload_limit);
 }
 
 }  // namespace sala::app

@@ -77,7 +77,8 @@ void register_api_key_routes(http::Router& router, ApiKeyService& keys)
                          .request = &http::schema<CreateApiKeyRequest>,
                          .response = &http::schema<IssuedApiKeyView>,
                          .success = Status::created,
-                         .audit = false},
+                         .audit = false,
+                         .replayable = false},
                [&keys](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto body = http::parse_body<CreateApiKeyRequest>(ctx.request());
                    if (!body) {
@@ -133,7 +134,8 @@ void register_api_key_routes(http::Router& router, ApiKeyService& keys)
                          .permission = manage,
                          .request = &http::schema<RotateApiKeyRequest>,
                          .response = &http::schema<IssuedApiKeyView>,
-                         .audit = false},
+                         .audit = false,
+                         .replayable = false},
                [&keys](RequestContext& ctx) -> asio::awaitable<Response> {
                    std::optional<std::chrono::seconds> grace;
                    if (!ctx.request().body.empty()) {

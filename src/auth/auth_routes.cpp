@@ -122,7 +122,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, SignInLimiter
                          .request = &http::schema<LoginRequest>,
                          .response = &http::schema<TokenResponse>,
                          .rate_limit = http::RateLimit::sign_in,
-                         .audit = false},
+                         .audit = false,
+                         .replayable = false},
                [&auth, &limiter, &hashing](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto body = http::parse_body<LoginRequest>(ctx.request());
                    if (!body) {
@@ -173,7 +174,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, SignInLimiter
                          .tag = "auth",
                          .request = &http::schema<RefreshRequest>,
                          .response = &http::schema<TokenResponse>,
-                         .audit = false},
+                         .audit = false,
+                         .replayable = false},
                [&auth, cors = options.cors_origins](RequestContext& ctx) -> asio::awaitable<Response> {
                    std::optional<std::string> token;
                    if (!ctx.request().body.empty()) {

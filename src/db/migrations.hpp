@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/database.hpp"
+#include "db/portable_sql.hpp"
 
 #include <string>
 #include <vector>
@@ -17,10 +18,6 @@ struct Migration {
 
 // The migrations in sql/migrations/, in version order (generated at build time).
 const std::vector<Migration>& embedded_migrations();
-
-// Replaces the few dialect tokens migrations may use:
-//   {{pk}}  an auto-generated 64-bit primary key column type
-std::string expand_dialect(std::string_view sql, Dialect dialect);
 
 struct MigrationReport {
     std::vector<int> applied;  // versions applied by this run

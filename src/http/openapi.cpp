@@ -175,6 +175,12 @@ bj::object operation(const Route& route, SchemaRegistry& registry)
         op["requestBody"] = bj::object{
             {"required", true},
             {"content", bj::object{{"application/json", bj::object{{"schema", bj::parse(spec.request(registry))}}}}}};
+    } else if (!spec.consumes.empty()) {
+        bj::object content;
+        for (const auto& type : spec.consumes) {
+            content[type] = bj::object{{"schema", bj::object{{"type", "string"}, {"format", "binary"}}}};
+        }
+        op["requestBody"] = bj::object{{"required", true}, {"content", std::move(content)}};
     }
 
     bj::object responses;

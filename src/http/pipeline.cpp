@@ -79,14 +79,29 @@ std::string allow_header(std::span<const Method> methods)
     return out;
 }
 
-bool is_json_content_type(std::string_view value)
+// The media type of a Content-Type value, without parameters: "text/csv; charset=utf-8" → "text/csv".
+std::string_view media_type(std::string_view value)
 {
-    auto semi = value.find(';');
-    auto type = value.substr(0, semi);
-    while (!type.empty() && type.back() == ' ') {
+    auto type = value.substr(0, value.find(';'));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) {
         type.remove_suffix(1);
     }
-    return iequals(type, "application/json");
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) {
+        type.remove_prefix(1);
+    }
+    return type;
+}
+
+bool is_json_content_type(std::string_view value)
+{
+    return iequals(media_type(value), "application/json");
+}
+
+bool is_consumed(const RouteSpec& spec, std::string_view value)
+{
+    auto type = media_type(value);
+    return std::any_of(spec.consumes.begin(), spec.consumes.end(),
+                       [&](const std::string& accepted) { return iequals(type, accepted); });
 }
 
 // Every query parameter must be declared by the route and have its declared type.
@@ -306,6 +321,16 @@ asio::awaitable<Response> Pipeline::dispatch(RequestContext& ctx, const Target& 
     for (const auto& m : middleware_) {
         co_await m->after(ctx, response);
     }
+    // A GET whose representation the client already has (If-None-Match on the ETag) is a 304.
+    if ((request.method == Method::get || request.method == Method::head) && response.status == Status::ok) {
+        auto etag = response.headers.get("ETag");
+        auto cached = request.headers.get("If-None-Match");
+        if (etag && cached && (*cached == *etag || *cached == "W/" + std::string(*etag))) {
+            Response not_modified = Response::empty(Status::not_modified);
+            not_modified.headers.set("ETag", std::string(*etag));
+            co_return not_modified;
+        }
+    }
     co_return response;
 }
 
@@ -333,6 +358,12 @@ std::optional<Response> Pipeline::check_request(const RequestContext& ctx,
     if (spec.request && (!request.body.empty() || request.headers.has("Content-Type"))) {
         auto type = request.headers.get("Content-Type");
         if (!type || !is_json_content_type(*type)) {
+            return Response::from_error(make_error(ErrorCode::unsupported_media_type));
+        }
+    }
+    if (!spec.consumes.empty()) {
+        auto type = request.headers.get("Content-Type");
+        if (!type || !is_consumed(spec, *type)) {
             return Response::from_error(make_error(ErrorCode::unsupported_media_type));
         }
     }

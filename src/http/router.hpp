@@ -62,6 +62,9 @@ struct RouteSpec {
     bool list = false;            // `data` is an array of `response`, with pagination
     Status success = Status::ok;
     std::string produces;         // non-JSON success content type ("text/plain", "application/pdf")
+    // Non-JSON request bodies the route takes ("text/csv", "image/png"); a body of another type is
+    // refused with 415 before the handler runs.
+    std::vector<std::string> consumes;
     std::size_t max_body = 0;     // request body limit; 0 means the server's JSON limit
     Scope scope = Scope::api;
     RateLimit rate_limit = RateLimit::standard;
@@ -69,6 +72,9 @@ struct RouteSpec {
     // (default "<tag>.create|update|delete") unless the route records its own events.
     bool audit = true;
     std::string action;
+    // POSTs answer a repeated Idempotency-Key with the first response, unless that response
+    // carries a secret that must be shown only once (sign-in tokens, API-key secrets).
+    bool replayable = true;
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
@@ -179,6 +185,9 @@ public:
     std::optional<Error> credential_error;  // credentials were presented but refused
     // Headers any stage may add to the final response (rate-limit counters, cookies …).
     Headers extra_headers;
+    // The response is a replay of an earlier one (Idempotency-Key): nothing was done again.
+    bool replayed = false;
+    bool idempotency_claimed = false;  // this request holds its Idempotency-Key until it answers
     // What the activity log should record about a write, beyond the route and the path id.
     std::string audit_resource_id;  // e.g. the id of a created resource
     std::string audit_details;      // a JSON object; never a secret

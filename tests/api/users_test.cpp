@@ -158,6 +158,31 @@ TEST_F(UsersTest, TheLastActiveAdminStays)
     EXPECT_EQ(t.as(deputy, Call{Method::put, "/api/v1/users/" + id + "/status", R"({"status":"active"})"}).status, 200u);
 }
 
+TEST_F(UsersTest, ChangesHonourIfMatch)
+{
+    auto id = std::to_string(t.add_user("dara", "teacher"));
+    auto read = t.get_as(admin, "/api/v1/users/" + id);
+    auto etag = read.header("ETag");
+    ASSERT_FALSE(etag.empty());
+    EXPECT_EQ(t.as(admin, Call{Method::get, "/api/v1/users/" + id, {}, {{"If-None-Match", etag}}}).status, 304u);
+    auto body = R"({"username":"dara","firstname":"Dara","lastname":"Sok","role":"teacher"})";
+    auto changed = t.as(admin, Call{Method::put, "/api/v1/users/" + id, body, {{"If-Match", etag}}});
+    ASSERT_EQ(changed.status, 200u) << changed.body;
+    EXPECT_NE(changed.header("ETag"), etag);
+    // Whoever read the old version cannot overwrite, disable or delete the new one.
+    EXPECT_EQ(t.as(admin, Call{Method::put, "/api/v1/users/" + id, body, {{"If-Match", etag}}}).status, 412u);
+    EXPECT_EQ(t.as(admin, Call{Method::put, "/api/v1/users/" + id + "/status", R"({"status":"inactive"})",
+                               {{"If-Match", etag}}})
+                  .status,
+              412u);
+    EXPECT_EQ(t.as(admin, Call{Method::delete_, "/api/v1/users/" + id, {}, {{"If-Match", etag}}}).status, 412u);
+    // Signing in changes what the account shows (lastLogin), so its version moves too.
+    auto before = t.get_as(admin, "/api/v1/users/" + id).header("ETag");
+    t.sign_in("dara");
+    EXPECT_NE(t.get_as(admin, "/api/v1/users/" + id).header("ETag"), before);
+    EXPECT_EQ(t.as(admin, Call{Method::delete_, "/api/v1/users/" + id, {}, {{"If-Match", "*"}}}).status, 204u);
+}
+
 TEST_F(UsersTest, StatusMustBeKnown)
 {
     auto other = t.add_user("dara", "teacher");

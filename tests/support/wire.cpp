@@ -131,7 +131,10 @@ WireReply WireClient::request(std::string_view method, std::string_view target, 
     std::string raw = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: test\r\n" +
                       std::string(extra_headers);
     if (!body.empty()) {
-        raw += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+        if (extra_headers.find("Content-Type:") == std::string_view::npos) {
+            raw += "Content-Type: application/json\r\n";
+        }
+        raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     }
     raw += "\r\n";
     raw += body;

@@ -60,7 +60,7 @@ asio::awaitable<void> AuditWrites::after(http::RequestContext& ctx, const http::
 {
     const auto* route = ctx.route();
     auto status = static_cast<unsigned>(response.status);
-    if (route == nullptr || !route->spec.audit || !is_write(ctx.request().method) || status >= 300) {
+    if (route == nullptr || !route->spec.audit || !is_write(ctx.request().method) || status >= 300 || ctx.replayed) {
         co_return;
     }
     boost::json::object details;

@@ -32,6 +32,7 @@ struct User {
     std::optional<TimePoint> account_locked_until;
     std::optional<TimePoint> last_login;
     std::optional<TimePoint> last_failed_login;
+    std::int64_t row_version = 1;  // the ETag
     TimePoint created_at;
     TimePoint updated_at;
 

@@ -25,6 +25,7 @@ User from_row(const db::Row& r)
     u.account_locked_until = r.get<std::optional<TimePoint>>("account_locked_until");
     u.last_login = r.get<std::optional<TimePoint>>("last_login");
     u.last_failed_login = r.get<std::optional<TimePoint>>("last_failed_login");
+    u.row_version = r.get<std::int64_t>("row_version");
     u.created_at = r.get<TimePoint>("created_at");
     u.updated_at = r.get<TimePoint>("updated_at");
     return u;
@@ -53,6 +54,11 @@ std::optional<User> find_by_username(db::Connection& c, std::string_view usernam
 std::optional<User> find_by_id(db::Connection& c, std::int64_t user_id)
 {
     return first(c.query(sql::kSelectById, user_id));
+}
+
+std::optional<User> lock_by_id(db::Connection& c, std::int64_t user_id)
+{
+    return first(c.query(sql::kLockById.text(c), user_id));
 }
 
 UserPage list(db::Connection& c, const UserFilter& f)
@@ -121,6 +127,21 @@ bool update(db::Connection& c, std::int64_t user_id, const UserUpdate& u, TimePo
 void update_profile(db::Connection& c, std::int64_t user_id, const Profile& p, TimePoint now)
 {
     c.execute(sql::kUpdateProfile, user_id, p.firstname, p.lastname, p.phonenumber1, p.phonenumber2, p.avatar, now);
+}
+
+bool set_avatar(db::Connection& c, std::int64_t user_id, std::optional<std::int64_t> file_id,
+                std::optional<std::string> avatar, TimePoint now)
+{
+    return c.execute(sql::kSetAvatar, user_id, file_id, avatar, now) == 1;
+}
+
+std::optional<std::optional<std::int64_t>> avatar_file(db::Connection& c, std::int64_t user_id)
+{
+    auto rows = c.query(sql::kAvatarFile, user_id);
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return rows.front().get<std::optional<std::int64_t>>(std::size_t{0});
 }
 
 void set_password_hash(db::Connection& c, std::int64_t user_id, std::string_view password_hash, TimePoint now)

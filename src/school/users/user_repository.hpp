@@ -10,6 +10,8 @@ namespace sala::users::repo {
 
 [[nodiscard]] std::optional<User> find_by_username(db::Connection& c, std::string_view username);
 [[nodiscard]] std::optional<User> find_by_id(db::Connection& c, std::int64_t user_id);
+// The same, and no other transaction changes the account until this one ends.
+[[nodiscard]] std::optional<User> lock_by_id(db::Connection& c, std::int64_t user_id);
 [[nodiscard]] UserPage list(db::Connection& c, const UserFilter& filter);
 
 struct PickerEntry {
@@ -27,6 +29,12 @@ struct PickerEntry {
 // False when the new username belongs to another account.
 [[nodiscard]] bool update(db::Connection& c, std::int64_t user_id, const UserUpdate& update, TimePoint now);
 void update_profile(db::Connection& c, std::int64_t user_id, const Profile& profile, TimePoint now);
+// False when there is no such (live) account.
+[[nodiscard]] bool set_avatar(db::Connection& c, std::int64_t user_id, std::optional<std::int64_t> file_id,
+                              std::optional<std::string> avatar, TimePoint now);
+// The account's uploaded avatar: nullopt when there is no such account, an empty optional when it
+// has none.
+[[nodiscard]] std::optional<std::optional<std::int64_t>> avatar_file(db::Connection& c, std::int64_t user_id);
 void set_password_hash(db::Connection& c, std::int64_t user_id, std::string_view password_hash, TimePoint now);
 void set_status(db::Connection& c, std::int64_t user_id, std::string_view status, TimePoint now);
 void soft_delete(db::Connection& c, std::int64_t user_id, TimePoint now);

@@ -3,6 +3,7 @@
 
 #include "auth/password.hpp"
 #include "auth/permissions.hpp"
+#include "http/conditional.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
 #include "http/list_query.hpp"
@@ -98,7 +99,9 @@ Response respond_user(const Result<User>& user)
     if (!user) {
         return Response::from_error(user.error());
     }
-    return json::respond(view(*user));
+    auto response = json::respond(view(*user));
+    http::set_etag(response, user->row_version);
+    return response;
 }
 
 constexpr http::SortField kSortable[] = {
@@ -302,7 +305,9 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                    if (valid->password) {
                        hash = co_await hashing.offload([&] { return auth::hash_password(*valid->password); });
                    }
-                   auto user = co_await ctx.offload([&] { return users.update(ctx.path_int("id"), *valid, hash); });
+                   auto version = http::required_version(ctx);
+                   auto user =
+                       co_await ctx.offload([&] { return users.update(ctx.path_int("id"), *valid, hash, version); });
                    co_return respond_user(user);
                });
 
@@ -313,7 +318,8 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                          .permission = std::string(permission::users_write),
                          .success = Status::no_content},
                [&users](RequestContext& ctx) -> asio::awaitable<Response> {
-                   auto result = co_await ctx.offload([&] { return users.remove(ctx.path_int("id")); });
+                   auto version = http::required_version(ctx);
+                   auto result = co_await ctx.offload([&] { return users.remove(ctx.path_int("id"), version); });
                    if (!result) {
                        co_return Response::from_error(result.error());
                    }
@@ -334,7 +340,9 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                        co_return Response::from_error(body.error());
                    }
                    ctx.audit_details = R"({"status":)" + json::dump(body->status) + "}";
-                   auto user = co_await ctx.offload([&] { return users.set_status(ctx.path_int("id"), body->status); });
+                   auto version = http::required_version(ctx);
+                   auto user = co_await ctx.offload(
+                       [&] { return users.set_status(ctx.path_int("id"), body->status, version); });
                    co_return respond_user(user);
                });
 

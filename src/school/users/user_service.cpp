@@ -55,6 +55,12 @@ Error username_taken()
     return e;
 }
 
+// If-Match named a version the account has moved past.
+bool stale(const User& current, std::optional<std::int64_t> required_version)
+{
+    return required_version && *required_version != current.row_version;
+}
+
 Error last_admin()
 {
     return make_error(ErrorCode::conflict, "error.last_admin");
@@ -139,13 +145,17 @@ Result<UserUpdate> validate_update(UserUpdate input)
     return input;
 }
 
-Result<User> UserService::update(std::int64_t user_id, const UserUpdate& input, std::optional<std::string> hash)
+Result<User> UserService::update(std::int64_t user_id, const UserUpdate& input, std::optional<std::string> hash,
+                                 std::optional<std::int64_t> required_version)
 {
     auto now = clock_.now();
     auto tx = db_.write();
-    auto current = repo::find_by_id(*tx, user_id);
+    auto current = repo::lock_by_id(*tx, user_id);
     if (!current) {
         return make_error(ErrorCode::not_found);
+    }
+    if (stale(*current, required_version)) {
+        return make_error(ErrorCode::precondition_failed);
     }
     bool demoting_admin = current->role == kRoleAdmin && input.role != kRoleAdmin && current->status == kStatusActive;
     if (demoting_admin && repo::count_other_active_admins(*tx, user_id) == 0) {
@@ -164,13 +174,16 @@ Result<User> UserService::update(std::int64_t user_id, const UserUpdate& input, 
     return *updated;
 }
 
-Result<void> UserService::remove(std::int64_t user_id)
+Result<void> UserService::remove(std::int64_t user_id, std::optional<std::int64_t> required_version)
 {
     auto now = clock_.now();
     auto tx = db_.write();
-    auto current = repo::find_by_id(*tx, user_id);
+    auto current = repo::lock_by_id(*tx, user_id);
     if (!current) {
         return make_error(ErrorCode::not_found);
+    }
+    if (stale(*current, required_version)) {
+        return make_error(ErrorCode::precondition_failed);
     }
     if (current->role == kRoleAdmin && current->status == kStatusActive &&
         repo::count_other_active_admins(*tx, user_id) == 0) {
@@ -184,7 +197,8 @@ Result<void> UserService::remove(std::int64_t user_id)
     return {};
 }
 
-Result<User> UserService::set_status(std::int64_t user_id, std::string status)
+Result<User> UserService::set_status(std::int64_t user_id, std::string status,
+                                     std::optional<std::int64_t> required_version)
 {
     FieldErrors errors;
     check_one_of(errors, "status", status, {kStatusActive, kStatusInactive});
@@ -193,9 +207,12 @@ Result<User> UserService::set_status(std::int64_t user_id, std::string status)
     }
     auto now = clock_.now();
     auto tx = db_.write();
-    auto current = repo::find_by_id(*tx, user_id);
+    auto current = repo::lock_by_id(*tx, user_id);
     if (!current) {
         return make_error(ErrorCode::not_found);
+    }
+    if (stale(*current, required_version)) {
+        return make_error(ErrorCode::precondition_failed);
     }
     if (status == kStatusInactive && current->role == kRoleAdmin && current->status == kStatusActive &&
         repo::count_other_active_admins(*tx, user_id) == 0) {

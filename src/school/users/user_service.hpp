@@ -60,10 +60,13 @@ public:
     // `valid` comes from validate_new_user.
     [[nodiscard]] Result<User> create(const NewUser& valid, std::string_view password_hash);
     // `valid` comes from validate_update; `password_hash` is its new password's hash, if it has one.
+    // `required_version`: If-Match's version, when the client sent one (412 when stale).
     [[nodiscard]] Result<User> update(std::int64_t user_id, const UserUpdate& valid,
-                                      std::optional<std::string> password_hash);
-    [[nodiscard]] Result<void> remove(std::int64_t user_id);
-    [[nodiscard]] Result<User> set_status(std::int64_t user_id, std::string status);
+                                      std::optional<std::string> password_hash,
+                                      std::optional<std::int64_t> required_version = std::nullopt);
+    [[nodiscard]] Result<void> remove(std::int64_t user_id, std::optional<std::int64_t> required_version = std::nullopt);
+    [[nodiscard]] Result<User> set_status(std::int64_t user_id, std::string status,
+                                          std::optional<std::int64_t> required_version = std::nullopt);
     [[nodiscard]] Result<User> reset_login_attempts(std::int64_t user_id);
     [[nodiscard]] Result<User> skip_lockout(std::int64_t user_id);
     // One's own account: plan_own_change merges and checks the change; the caller verifies the
