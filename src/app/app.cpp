@@ -20,6 +20,11 @@ namespace sala::app {
 
 namespace {
 
+// How long a cached answer may be served at most: writes by this process end it at once, this
+// bounds how long one made by another process (`sala import` beside a running server) can go
+// unseen.
+constexpr std::chrono::milliseconds kResponseCacheTtl{1000};
+
 // The password-hashing threads run at the lowest priority (nice 19), each on one of the last CPUs
 // when there are more CPUs than hashing threads: a sign-in storm then uses the CPU the rest of the
 // server leaves over, and request threads are not woken onto a CPU busy with a hash. (Not
@@ -104,7 +109,20 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
                          "Password verifications, including those against the dummy hash for unknown usernames.",
                          http::Metrics::Kind::counter, [] { return static_cast<double>(auth::verification_count()); });
 
+    if (auto bytes = config_.response_cache_bytes(); bytes > 0) {
+        response_cache_ = std::make_unique<http::ResponseCache>(db_->changes(), clock_, bytes, kResponseCacheTtl);
+        metrics_.add_sampled("sala_response_cache_hits_total", "Reads answered from the response cache.",
+                             http::Metrics::Kind::counter,
+                             [this] { return static_cast<double>(response_cache_->hits()); });
+        metrics_.add_sampled("sala_response_cache_misses_total", "Cacheable reads that ran.",
+                             http::Metrics::Kind::counter,
+                             [this] { return static_cast<double>(response_cache_->misses()); });
+        metrics_.add_sampled("sala_response_cache_bytes", "Memory held by the response cache.",
+                             http::Metrics::Kind::gauge,
+                             [this] { return static_cast<double>(response_cache_->bytes()); });
+    }
     http::PipelineOptions options;
+    options.response_cache = response_cache_.get();
     options.default_locale = config_.default_locale();
     options.cors_origins = config_.cors_origins;
     options.json_body_limit = config_.json_body_limit;

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] http::Router& router() { return router_; }
     [[nodiscard]] http::Metrics& metrics() { return metrics_; }
     [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
+    [[nodiscard]] http::ResponseCache* response_cache() { return response_cache_.get(); }
 
     // The OpenAPI document, built once from the route table.
     [[nodiscard]] const std::string& openapi();
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<promotion::PromotionService> promotion_;
     http::Router router_;
     http::Metrics metrics_;
+    std::unique_ptr<http::ResponseCache> response_cache_;  // null when configured off
     std::unique_ptr<http::Pipeline> pipeline_;
     std::once_flag openapi_once_;
     std::string openapi_;

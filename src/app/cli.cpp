@@ -113,6 +113,29 @@ void add_student_code_option(CLI::App* cmd, Config& config)
         ->capture_default_str();
 }
 
+void add_grade_levels_option(CLI::App* cmd, Config& config)
+{
+    cmd->add_option("--grade-levels", config.grade_levels,
+                    "Grade levels of the school: GET /api/v1/classes lists them while the current school year has "
+                    "no classes, the demo school has classes for each; comma-separated (default 1 to 12)")
+        ->envname("SALA_GRADE_LEVELS")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 12));
+}
+
+// `sala demo --students --seed`, `sala serve --demo-students --demo-seed`.
+void add_demo_school_options(CLI::App* cmd, Config& config, const std::string& students, const std::string& seed)
+{
+    cmd->add_option(students, config.demo_students,
+                    "Students of the demo school, made on a database without a school year (0: accounts only)")
+        ->envname("SALA_DEMO_STUDENTS")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
+    cmd->add_option(seed, config.demo_seed, "Seed of the demo school: the same seed and size give the same school")
+        ->envname("SALA_DEMO_SEED")
+        ->capture_default_str();
+}
+
 void add_serve_options(CLI::App* cmd, Config& config)
 {
     cmd->add_option("--listen", config.listen, "HOST:PORT to listen on (port 0: any free port)")
@@ -128,12 +151,19 @@ void add_serve_options(CLI::App* cmd, Config& config)
     cmd->add_option("--cors-origin", config.cors_origins, "Allowed browser origin (repeatable), e.g. https://school.example")
         ->envname("SALA_CORS_ORIGINS")
         ->delimiter(',');
-    cmd->add_flag("--demo", config.demo, "Create the demo accounts on start and print their credentials")
+    cmd->add_flag("--demo", config.demo,
+                  "Create the demo accounts on start and print their credentials; on a database without a school "
+                  "year, create the demo school first")
         ->envname("SALA_DEMO");
     cmd->add_flag("!--no-access-log", config.access_log, "Do not log one line per request")->envname("SALA_ACCESS_LOG");
     cmd->add_option("--body-limit", config.json_body_limit, "Largest JSON request body in bytes")
         ->envname("SALA_BODY_LIMIT")
         ->capture_default_str();
+    cmd->add_option("--response-cache-mb", config.response_cache_mb,
+                    "Memory for answers to repeated reads, kept until the next write (0: off; default 64 on "
+                    "SQLite, 0 on PostgreSQL, where another server may write)")
+        ->envname("SALA_RESPONSE_CACHE_MB")
+        ->check(CLI::Range(0, 4096));
     cmd->add_option("--header-limit", config.server.header_limit, "Largest request header block in bytes")
         ->envname("SALA_HEADER_LIMIT")
         ->capture_default_str();
@@ -179,13 +209,9 @@ void add_serve_options(CLI::App* cmd, Config& config)
                     "Requests per minute per client address without credentials (0: unlimited)")
         ->envname("SALA_RATE_LIMIT_ANONYMOUS")
         ->capture_default_str();
-    cmd->add_option("--grade-levels", config.grade_levels,
-                    "Grade levels GET /api/v1/classes lists while the current school year has no classes, "
-                    "comma-separated (default 1 to 12)")
-        ->envname("SALA_GRADE_LEVELS")
-        ->delimiter(',')
-        ->check(CLI::Range(1, 12));
+    add_grade_levels_option(cmd, config);
     add_student_code_option(cmd, config);
+    add_demo_school_options(cmd, config, "--demo-students", "--demo-seed");
 }
 
 // Secrets come from the environment only, never from a flag (flags show up in `ps`).
@@ -250,14 +276,20 @@ int cmd_user_add(const Config& config, users::NewUser user, bool password_stdin,
     return 0;
 }
 
-int cmd_demo(const Config& config, std::ostream& out)
+// The accounts come first: the demo school gives the demo teacher classes.
+int cmd_demo(const Config& config, std::ostream& out, std::ostream& err)
 {
     configure_logging(config);
     auto db = open_and_migrate(config);
     SystemClock clock;
-    for (const auto& account : ensure_demo_accounts(*db, clock, config)) {
+    auto accounts = ensure_demo_accounts(*db, clock, config);
+    auto school = ensure_demo_school(*db, clock, config, &err);
+    for (const auto& account : accounts) {
         out << "demo " << account.role << ": username " << account.username << "  password " << account.password
             << "\n";
+    }
+    if (school) {
+        out << "demo school: " << demo::describe(*school) << "\n";
     }
     return 0;
 }
@@ -380,9 +412,14 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
     add_log_options(user_add, user_config);
 
     Config demo_config;
-    auto* demo_cmd = cli.add_subcommand("demo", "Create the demo accounts and print their credentials");
+    auto* demo_cmd = cli.add_subcommand(
+        "demo", "Create the demo accounts and print their credentials; on a database without a school year, create "
+                "the demo school (a current year, classes for every grade level, teachers, students and families)");
     add_data_options(demo_cmd, demo_config);
     add_log_options(demo_cmd, demo_config);
+    add_demo_school_options(demo_cmd, demo_config, "--students", "--seed");
+    add_grade_levels_option(demo_cmd, demo_config);
+    add_student_code_option(demo_cmd, demo_config);
 
     Config import_config;
     auto* import_cmd = cli.add_subcommand("import", "Import records from a file");
@@ -425,7 +462,7 @@ int run_cli(int argc, const char* const* argv, std::istream& in, std::ostream& o
             return cmd_user_add(user_config, std::move(new_user), password_stdin, in, out, err);
         }
         if (demo_cmd->parsed()) {
-            return cmd_demo(demo_config, out);
+            return cmd_demo(demo_config, out, err);
         }
         if (import_students->parsed()) {
             return cmd_import_students(import_config, import_file, import_dry_run, out, err);

@@ -50,6 +50,14 @@ Locale Config::default_locale() const
     return parse_locale(locale).value_or(Locale::en);
 }
 
+std::size_t Config::response_cache_bytes() const
+{
+    if (response_cache_mb) {
+        return *response_cache_mb * 1024 * 1024;
+    }
+    return write_threads() == 1 && !database_url().starts_with("postgres") ? 64 * 1024 * 1024 : 0;
+}
+
 http::Endpoint parse_listen(const std::string& text)
 {
     auto colon = text.rfind(':');

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct Config {
     std::size_t workers = 0;          // blocking-work threads; 0: two per core, at least 4
     std::string locale = "en";        // messages when the client states no language
     std::vector<std::string> cors_origins;
-    bool demo = false;                // serve: create the demo accounts on an empty database
+    bool demo = false;                // serve: create the demo accounts (and school, on an empty database)
+    std::int64_t demo_students = 600; // students of the demo school; 0: accounts only
+    std::uint64_t demo_seed = 1;      // the same seed and size give the same demo school
     std::string log_level = "info";
     std::string log_file;             // empty: standard error
     bool access_log = true;
@@ -32,6 +35,9 @@ struct Config {
     std::size_t upload_limit = 10 * 1024 * 1024;
     std::chrono::milliseconds busy_timeout{5000};
     http::ServerLimits server;        // header limit, read/write/idle/handler timeouts, shutdown grace
+    // Answers to repeated reads kept until the next write; unset: 64 MiB on SQLite, none on
+    // PostgreSQL (where another server process may write).
+    std::optional<std::size_t> response_cache_mb;
 
     // Accounts.
     std::string jwt_secret;           // SALA_JWT_SECRET; empty: a key generated into data_dir
@@ -57,6 +63,7 @@ struct Config {
     // PostgreSQL.
     [[nodiscard]] std::size_t write_threads() const;
     [[nodiscard]] Locale default_locale() const;
+    [[nodiscard]] std::size_t response_cache_bytes() const;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", "localhost:0", ":8080" (all interfaces). Throws Failure.

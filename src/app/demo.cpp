@@ -80,4 +80,25 @@ std::vector<DemoAccount> ensure_demo_accounts(db::Database& db, const Clock& clo
     return accounts;
 }
 
+std::optional<demo::DemoSchoolSummary> ensure_demo_school(db::Database& db, const Clock& clock, const Config& config,
+                                                          std::ostream* progress)
+{
+    if (config.demo_students <= 0) {
+        return std::nullopt;
+    }
+    demo::DemoSchoolOptions options;
+    options.students = config.demo_students;
+    options.seed = config.demo_seed;
+    options.grade_levels = config.grade_levels;
+    options.student_code_pattern = config.student_code_pattern;
+    if (progress && config.demo_students > kDemoProgressEvery) {
+        options.progress = [progress](std::int64_t done, std::int64_t total) {
+            if (done % kDemoProgressEvery == 0 || done == total) {
+                *progress << "sala: demo school: " << done << " of " << total << " students\n" << std::flush;
+            }
+        };
+    }
+    return demo::create_demo_school(db, clock, options);
+}
+
 }  // namespace sala::app

@@ -16,7 +16,7 @@ std::string_view dialect_name(Dialect d)
     return "sqlite";
 }
 
-Transaction::Transaction(Lease lease) : lease_(std::move(lease))
+Transaction::Transaction(Lease lease, ChangeCounter* changes) : lease_(std::move(lease)), changes_(changes)
 {
     lease_->execute_script(lease_->dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
@@ -36,6 +36,9 @@ void Transaction::commit()
 {
     lease_->execute_script("COMMIT");
     done_ = true;
+    if (changes_ != nullptr) {
+        changes_->bump();
+    }
 }
 
 std::unique_ptr<Database> open_database(const std::string& url, const Options& options)

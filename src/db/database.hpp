@@ -3,6 +3,7 @@
 // SQLite and PostgreSQL implement it; nothing above src/db/ knows which one is running.
 #pragma once
 
+#include "core/change_counter.hpp"
 #include "db/rows.hpp"
 
 #include <array>
@@ -112,8 +113,10 @@ private:
 // (an early return of an error, or an exception).
 class Transaction {
 public:
-    explicit Transaction(Lease lease);
-    Transaction(Transaction&& other) noexcept : lease_(std::move(other.lease_)), done_(other.done_)
+    // `changes` (if any) moves once the commit has succeeded.
+    explicit Transaction(Lease lease, ChangeCounter* changes = nullptr);
+    Transaction(Transaction&& other) noexcept
+        : lease_(std::move(other.lease_)), changes_(other.changes_), done_(other.done_)
     {
         other.done_ = true;
     }
@@ -124,6 +127,7 @@ public:
 
 private:
     Lease lease_;
+    ChangeCounter* changes_;
     bool done_ = false;
 };
 
@@ -153,6 +157,11 @@ public:
     [[nodiscard]] virtual PoolStats stats() const = 0;
     // A description safe to print (no password).
     [[nodiscard]] virtual std::string describe() const = 0;
+    // Moves with every write transaction this process commits.
+    [[nodiscard]] const ChangeCounter& changes() const { return changes_; }
+
+protected:
+    ChangeCounter changes_;
 };
 
 // Opens "sqlite:PATH", a bare path, or "postgresql://…"/"postgres://…". Throws DbError when the

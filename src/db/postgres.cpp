@@ -209,7 +209,7 @@ public:
     [[nodiscard]] Dialect dialect() const override { return Dialect::postgres; }
 
     Lease read() override { return acquire(); }
-    Transaction write() override { return Transaction(acquire()); }
+    Transaction write() override { return Transaction(acquire(), &changes_); }
 
     void ping() override
     {

@@ -239,7 +239,7 @@ public:
             record_wait(start);
         }
         lock.release();
-        return Transaction(Lease(writer_.get(), [this](Connection*) { writer_mutex_.unlock(); }));
+        return Transaction(Lease(writer_.get(), [this](Connection*) { writer_mutex_.unlock(); }), &changes_);
     }
 
     void ping() override

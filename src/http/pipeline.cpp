@@ -316,7 +316,7 @@ asio::awaitable<Response> Pipeline::dispatch(RequestContext& ctx, const Target& 
     if (early) {
         response = std::move(*early);
     } else {
-        response = co_await invoke(ctx);
+        response = co_await invoke_cached(ctx);
     }
     for (const auto& m : middleware_) {
         co_await m->after(ctx, response);
@@ -368,6 +368,35 @@ std::optional<Response> Pipeline::check_request(const RequestContext& ctx,
         }
     }
     return std::nullopt;
+}
+
+asio::awaitable<Response> Pipeline::invoke_cached(RequestContext& ctx)
+{
+    const Route& route = *ctx.route();
+    const Method method = ctx.request().method;
+    if (options_.response_cache == nullptr || !route.spec.cached || (method != Method::get && method != Method::head)) {
+        co_return co_await invoke(ctx);
+    }
+    // The caller is part of the key: what a record shows depends on who reads it.
+    std::string key = std::to_string(route.index);
+    key += ' ';
+    key += ctx.principal ? (ctx.principal->api_key_id ? "k" + std::to_string(*ctx.principal->api_key_id)
+                                                      : "u" + std::to_string(ctx.principal->user_id))
+                         : "-";
+    key += ' ';
+    key += locale_tag(ctx.locale());
+    key += ' ';
+    key += ctx.request().target;
+    if (auto stored = options_.response_cache->find(key)) {
+        co_return *stored;
+    }
+    // The count before the read: a write committed during it makes the answer stale at once.
+    const auto generation = options_.response_cache->generation();
+    Response response = co_await invoke(ctx);
+    if (response.status == Status::ok && response.kind == Response::Kind::data) {
+        options_.response_cache->store(key, generation, response);
+    }
+    co_return response;
 }
 
 asio::awaitable<Response> Pipeline::invoke(RequestContext& ctx)

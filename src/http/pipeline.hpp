@@ -9,6 +9,7 @@
 #include "core/worker_pool.hpp"
 #include "http/client_address.hpp"
 #include "http/metrics.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 
@@ -36,6 +37,7 @@ struct PipelineOptions {
     std::size_t json_body_limit = 1024 * 1024;
     bool access_log = true;
     std::vector<std::string> trusted_proxies;  // X-Forwarded-* believed only from these
+    ResponseCache* response_cache = nullptr;    // for routes marked `cached`; none: every read runs
 };
 
 class Pipeline final : public RequestHandler {
@@ -56,6 +58,7 @@ public:
 private:
     boost::asio::awaitable<Response> dispatch(RequestContext& ctx, const Target& target, Outcome& outcome);
     boost::asio::awaitable<Response> invoke(RequestContext& ctx);
+    boost::asio::awaitable<Response> invoke_cached(RequestContext& ctx);
     // Path parameter types, declared query parameters, JSON content type: 400 or 415, or nothing.
     [[nodiscard]] std::optional<Response> check_request(
         const RequestContext& ctx, const std::vector<std::pair<std::string, std::string>>& query) const;

@@ -75,6 +75,9 @@ struct RouteSpec {
     // POSTs answer a repeated Idempotency-Key with the first response, unless that response
     // carries a secret that must be shown only once (sign-in tokens, API-key secrets).
     bool replayable = true;
+    // A GET whose answer depends only on its target, its caller and the stored data (no clock, no
+    // other request header): answered from the response cache until a write commits.
+    bool cached = false;
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;

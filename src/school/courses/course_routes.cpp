@@ -190,7 +190,8 @@ void register_course_routes(http::Router& router, db::Database& db, const Clock&
                                     "configured list (--grade-levels) while it has none",
                          .tag = "courses",
                          .permission = read,
-                         .response = &http::schema<ClassesView>},
+                         .response = &http::schema<ClassesView>,
+                         .cached = true},
                [courses](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto levels = co_await ctx.offload([&] { return courses->grade_levels_in_use(); });
                    ClassesView out;
@@ -208,7 +209,8 @@ void register_course_routes(http::Router& router, db::Database& db, const Clock&
                          .permission = read,
                          .query = list_query(),
                          .response = &http::schema<CourseView>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [courses](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, kSortable, "gradeLevel,section", "c.course_id");
                    if (!page) {
@@ -257,7 +259,8 @@ void register_course_routes(http::Router& router, db::Database& db, const Clock&
                          .summary = "One class section",
                          .tag = "courses",
                          .permission = read,
-                         .response = &http::schema<CourseView>},
+                         .response = &http::schema<CourseView>,
+                         .cached = true},
                [courses](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto course = co_await ctx.offload([&] { return courses->get(ctx.path_int("id")); });
                    co_return respond_course(course);
@@ -303,7 +306,8 @@ void register_course_routes(http::Router& router, db::Database& db, const Clock&
                          .summary = "The subjects a class section takes, with the teacher of each",
                          .tag = "courses",
                          .permission = read,
-                         .response = &http::schema<std::vector<CourseSubjectView>>},
+                         .response = &http::schema<std::vector<CourseSubjectView>>,
+                         .cached = true},
                [courses](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto result = co_await ctx.offload([&] { return courses->subjects(ctx.path_int("id")); });
                    co_return respond_subjects(result);

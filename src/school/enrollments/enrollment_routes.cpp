@@ -140,7 +140,8 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                          .permission = std::string(permission::courses_read),
                          .query = list_query(),
                          .response = &http::schema<EnrollmentView>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [&enrollments](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, kSortable, "courseName,lastName,firstName", "e.enrollment_id");
                    if (!page) {
@@ -170,7 +171,8 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                          .summary = "One enrollment (ETag)",
                          .tag = "enrollments",
                          .permission = std::string(permission::courses_read),
-                         .response = &http::schema<EnrollmentView>},
+                         .response = &http::schema<EnrollmentView>,
+                         .cached = true},
                [&enrollments](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto found = co_await ctx.offload([&] { return enrollments.get(ctx.path_int("id")); });
                    co_return respond_enrollment(Status::ok, found);

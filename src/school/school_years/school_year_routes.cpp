@@ -99,7 +99,8 @@ void register_school_year_routes(http::Router& router, db::Database& db, const C
                          .permission = read,
                          .query = http::list_params(kSortable),
                          .response = &http::schema<SchoolYearView>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [years](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, kSortable, "-startDate", "school_year_id");
                    if (!page) {
@@ -140,7 +141,8 @@ void register_school_year_routes(http::Router& router, db::Database& db, const C
                          .summary = "The current school year (404 when none is current)",
                          .tag = "school-years",
                          .permission = read,
-                         .response = &http::schema<SchoolYearView>},
+                         .response = &http::schema<SchoolYearView>,
+                         .cached = true},
                [years](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto year = co_await ctx.offload([&] { return years->current(); });
                    co_return respond_year(year);
@@ -151,7 +153,8 @@ void register_school_year_routes(http::Router& router, db::Database& db, const C
                          .summary = "One school year",
                          .tag = "school-years",
                          .permission = read,
-                         .response = &http::schema<SchoolYearView>},
+                         .response = &http::schema<SchoolYearView>,
+                         .cached = true},
                [years](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto year = co_await ctx.offload([&] { return years->get(ctx.path_int("id")); });
                    co_return respond_year(year);

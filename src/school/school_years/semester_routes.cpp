@@ -95,7 +95,8 @@ void register_semester_routes(http::Router& router, db::Database& db, const Cloc
                          .summary = "A school year's semesters, in order",
                          .tag = "semesters",
                          .permission = read,
-                         .response = &http::schema<std::vector<SemesterView>>},
+                         .response = &http::schema<std::vector<SemesterView>>,
+                         .cached = true},
                [years](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto result = co_await ctx.offload([&] { return years->semesters(ctx.path_int("id")); });
                    if (!result) {
@@ -115,7 +116,8 @@ void register_semester_routes(http::Router& router, db::Database& db, const Cloc
                          .permission = read,
                          .query = list_query(),
                          .response = &http::schema<SemesterView>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [semesters](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, kSortable, "startDate", "semester_id");
                    if (!page) {
@@ -159,7 +161,8 @@ void register_semester_routes(http::Router& router, db::Database& db, const Cloc
                          .summary = "One semester",
                          .tag = "semesters",
                          .permission = read,
-                         .response = &http::schema<SemesterView>},
+                         .response = &http::schema<SemesterView>,
+                         .cached = true},
                [semesters](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto semester = co_await ctx.offload([&] { return semesters->get(ctx.path_int("id")); });
                    co_return respond_semester(semester);

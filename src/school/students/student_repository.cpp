@@ -335,6 +335,18 @@ std::vector<std::int64_t> students_of_guardian(db::Connection& c, std::int64_t g
     return out;
 }
 
+std::vector<GuardianInput> guardian_links_of(db::Connection& c, std::int64_t student_id)
+{
+    std::vector<GuardianInput> out;
+    for (auto r : c.query(sql::kGuardianLinksOfStudent, student_id)) {
+        GuardianInput link;
+        link.guardian_id = r.get<std::int64_t>("guardian_id");
+        link.relation = r.get<std::string>("relation");
+        out.push_back(std::move(link));
+    }
+    return out;
+}
+
 namespace {
 
 Guardian guardian_from_row(const db::Row& row)

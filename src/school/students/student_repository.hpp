@@ -49,6 +49,9 @@ void link_guardian(db::Connection& c, std::int64_t student_id, std::int64_t guar
 void unlink_guardians(db::Connection& c, std::int64_t student_id);
 void delete_orphan_guardians(db::Connection& c);
 [[nodiscard]] std::vector<std::int64_t> students_of_guardian(db::Connection& c, std::int64_t guardian_id);
+// The guardians linked to a student, primary first, as links (guardian id and relation) another
+// student can reuse: brothers and sisters share theirs.
+[[nodiscard]] std::vector<GuardianInput> guardian_links_of(db::Connection& c, std::int64_t student_id);
 [[nodiscard]] std::optional<GuardianRecord> find_guardian(db::Connection& c, std::int64_t guardian_id);
 // `like`: a lower-cased LIKE pattern, or nullopt for every guardian.
 [[nodiscard]] GuardianPage list_guardians(db::Connection& c, std::optional<std::string> like, std::int64_t limit,

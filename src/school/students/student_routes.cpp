@@ -610,7 +610,8 @@ void register_student_routes(http::Router& router, StudentService& students, fil
                          .permission = read,
                          .query = list_query(),
                          .response = &http::schema<StudentResponse>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [&students](RequestContext& ctx) { return list_students(ctx, students, false); });
 
     router.add(RouteSpec{.method = Method::get,
@@ -620,7 +621,8 @@ void register_student_routes(http::Router& router, StudentService& students, fil
                          .permission = read,
                          .query = list_query(),
                          .response = &http::schema<StudentResponse>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [&students](RequestContext& ctx) { return list_students(ctx, students, true); });
 
     router.add(RouteSpec{.method = Method::get,
@@ -663,7 +665,8 @@ void register_student_routes(http::Router& router, StudentService& students, fil
                          .summary = "One student with related data (ETag)",
                          .tag = "students",
                          .permission = read,
-                         .response = &http::schema<StudentResponse>},
+                         .response = &http::schema<StudentResponse>,
+                         .cached = true},
                [&students](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto found = co_await ctx.offload([&] { return students.get(ctx.path_int("id"), *ctx.principal); });
                    if (!found) {
@@ -818,7 +821,8 @@ void register_student_routes(http::Router& router, StudentService& students, fil
                              return params;
                          }(),
                          .response = &http::schema<GuardianListItem>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [&students](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, {}, "", "guardian_id");
                    if (!page) {
@@ -842,7 +846,8 @@ void register_student_routes(http::Router& router, StudentService& students, fil
                          .summary = "A guardian and the students they are linked to (ETag)",
                          .tag = "guardians",
                          .permission = read,
-                         .response = &http::schema<GuardianRecordView>},
+                         .response = &http::schema<GuardianRecordView>,
+                         .cached = true},
                [&students](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto found = co_await ctx.offload([&] { return students.guardian(ctx.path_int("id")); });
                    if (!found) {

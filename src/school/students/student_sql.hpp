@@ -144,6 +144,10 @@ inline const db::PortableSql kStudentsByIds{
     "s.allergies, s.medications, s.blood_type, s.photo_file_id, s.status, s.enrollment_date, s.graduation_date, "
     "s.row_version, s.created_at, s.updated_at FROM students s WHERE s.student_id IN {{ids:$1}}"};
 
+// The guardians linked to a student, primary first.
+inline constexpr std::string_view kGuardianLinksOfStudent =
+    "SELECT guardian_id, relation FROM student_guardians WHERE student_id = $1 ORDER BY is_primary DESC, guardian_id";
+
 // Students a guardian is linked to (whose representation changes with the guardian).
 inline constexpr std::string_view kStudentsOfGuardian =
     "SELECT student_id FROM student_guardians WHERE guardian_id = $1";

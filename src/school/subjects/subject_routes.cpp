@@ -99,7 +99,8 @@ void register_subject_routes(http::Router& router, db::Database& db, const Clock
                          .permission = read,
                          .query = list_query(),
                          .response = &http::schema<SubjectView>,
-                         .list = true},
+                         .list = true,
+                         .cached = true},
                [subjects](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto page = http::page_request(ctx, kSortable, "code", "subject_id");
                    if (!page) {
@@ -146,7 +147,8 @@ void register_subject_routes(http::Router& router, db::Database& db, const Clock
                          .summary = "One subject",
                          .tag = "subjects",
                          .permission = read,
-                         .response = &http::schema<SubjectView>},
+                         .response = &http::schema<SubjectView>,
+                         .cached = true},
                [subjects](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto subject = co_await ctx.offload([&] { return subjects->get(ctx.path_int("id")); });
                    co_return respond_subject(subject);
