@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <future>
 #include <set>
 
 namespace sala {
@@ -154,6 +155,26 @@ TEST_F(StudentsTest, CodesFollowThePatternAndNextIdReservesNothing)
     t.clock().advance(std::chrono::days(140));
     admin = t.sign_in("admin");
     EXPECT_EQ(create(registration("D")).data().at("studentCode"), "STU-2027-0001");
+}
+
+TEST_F(StudentsTest, ConcurrentRegistrationsNeverShareACode)
+{
+    std::vector<std::future<std::string>> results;
+    for (int i = 0; i < 8; ++i) {
+        results.push_back(std::async(std::launch::async, [this, i] {
+            auto r = create(registration("Racer" + std::to_string(i)));
+            EXPECT_EQ(r.status, 201u) << r.body;
+            return r.status == 201u ? std::string(r.data().at("studentCode").as_string()) : std::string();
+        }));
+    }
+    std::set<std::string> codes;
+    for (auto& r : results) {
+        codes.insert(r.get());
+    }
+    EXPECT_EQ(codes.size(), 8u);
+    EXPECT_EQ(codes.count(""), 0u);
+    EXPECT_EQ(*codes.begin(), "STU-2026-0001");
+    EXPECT_EQ(*codes.rbegin(), "STU-2026-0008");
 }
 
 TEST(StudentCodes, ThePatternIsConfigurable)
