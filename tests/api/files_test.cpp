@@ -229,7 +229,7 @@ TEST_F(FilesTest, Avatars)
     auto address = "/api/v1/users/" + std::to_string(admin_id) + "/avatar";
     EXPECT_EQ(set.data().at("avatar").as_string(), address);
     EXPECT_EQ(t.get_as(admin, "/api/v1/users/me").data().at("avatar").as_string(), address);
-    t.add_user("teacher", "teacher");
+    auto teacher_id = t.add_user("teacher", "teacher");
     auto teacher = t.sign_in("teacher");
     auto seen = t.get_as(teacher, address);
     ASSERT_EQ(seen.status, 200u);
@@ -241,6 +241,16 @@ TEST_F(FilesTest, Avatars)
               200u);
     EXPECT_EQ(put_image("/api/v1/users/999/avatar", "image/png", png()).status, 404u);
     EXPECT_EQ(stored_files(), 2u);
+
+    // A profile change that keeps the avatar keeps the file; an avatar address given instead of an
+    // upload ends the upload's use.
+    auto teachers = "/api/v1/users/" + std::to_string(teacher_id) + "/avatar";
+    ASSERT_EQ(t.as(teacher, Call{Method::patch, "/api/v1/users/me", R"({"firstname":"Sokha"})"}).status, 200u);
+    EXPECT_EQ(t.get_as(admin, teachers).status, 200u);
+    auto linked = t.as(teacher, Call{Method::patch, "/api/v1/users/me", R"({"avatar":"https://example.org/me.png"})"});
+    ASSERT_EQ(linked.status, 200u) << linked.body;
+    EXPECT_EQ(t.get_as(teacher, "/api/v1/users/me").data().at("avatar"), "https://example.org/me.png");
+    EXPECT_EQ(t.get_as(admin, teachers).status, 404u);
 
     EXPECT_EQ(t.as(admin, Call{Method::delete_, "/api/v1/users/me/avatar"}).status, 204u);
     EXPECT_TRUE(t.get_as(admin, "/api/v1/users/me").data().at("avatar").is_null());

@@ -49,8 +49,11 @@ inline constexpr std::string_view kUpdate =
     "UPDATE users SET username = $2, firstname = $3, lastname = $4, role = $5, position = $6, phonenumber1 = $7, "
     "phonenumber2 = $8, row_version = row_version + 1, updated_at = $9 WHERE user_id = $1 AND deleted_at IS NULL";
 
+// An avatar address other than the stored one replaces an uploaded avatar: the file is no longer
+// the account's (and goes with the unused uploads).
 inline constexpr std::string_view kUpdateProfile =
-    "UPDATE users SET firstname = $2, lastname = $3, phonenumber1 = $4, phonenumber2 = $5, avatar = $6, "
+    "UPDATE users SET firstname = $2, lastname = $3, phonenumber1 = $4, phonenumber2 = $5, "
+    "avatar_file_id = CASE WHEN avatar IS NOT DISTINCT FROM $6 THEN avatar_file_id ELSE NULL END, avatar = $6, "
     "row_version = row_version + 1, updated_at = $7 WHERE user_id = $1 AND deleted_at IS NULL";
 
 // An uploaded avatar: the file, and the address the API shows for it.
