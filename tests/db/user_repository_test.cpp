@@ -70,6 +70,27 @@ TEST_P(UserRepositoryTest, ADeletedAccountFreesItsUsername)
     EXPECT_NE(*first, *second);
 }
 
+TEST_P(UserRepositoryTest, AProfileWithAnotherAvatarAddressLetsGoOfTheUploadedOne)
+{
+    TestDatabase t(GetParam());
+    auto now = test::default_start_time();
+    auto tx = t.db().write();
+    auto id = repo::insert(*tx, sample("vanna"), "h", now);
+    ASSERT_TRUE(id);
+    auto file = tx->query_value<std::int64_t>(
+        "INSERT INTO files (storage_path, content_type, size_bytes, sha256, created_at) "
+        "VALUES ('ab/cd', 'image/png', 1, 'cd', $1) RETURNING file_id",
+        now);
+    ASSERT_TRUE(file);
+    ASSERT_TRUE(repo::set_avatar(*tx, *id, *file, "/api/v1/users/1/avatar", now));
+    repo::update_profile(*tx, *id, users::Profile{"Vanna", "Chan", std::nullopt, std::nullopt, "/api/v1/users/1/avatar"},
+                         now);
+    EXPECT_EQ(repo::avatar_file(*tx, *id), std::optional<std::optional<std::int64_t>>(file));
+    repo::update_profile(*tx, *id, users::Profile{"Vanna", "Chan", std::nullopt, std::nullopt, "https://x.example/a.png"},
+                         now);
+    EXPECT_EQ(repo::avatar_file(*tx, *id), std::optional<std::optional<std::int64_t>>(std::optional<std::int64_t>()));
+}
+
 TEST_P(UserRepositoryTest, CreateUserHashesWithArgon2idAndReportsEveryBadField)
 {
     TestDatabase t(GetParam());
