@@ -13,6 +13,7 @@
 #include "school/school_years/school_year_routes.hpp"
 #include "school/subjects/subject_routes.hpp"
 #include "school/students/student_bulk_routes.hpp"
+#include "school/students/guardian_routes.hpp"
 #include "school/students/student_routes.hpp"
 #include "school/users/user_routes.hpp"
 
@@ -32,6 +33,7 @@ void register_routes(App& app)
     subjects::register_subject_routes(router, app.database(), app.clock());
     courses::register_course_routes(router, app.database(), app.clock(), app.config().grade_levels);
     students::register_student_routes(router, app.students(), app.files());
+    students::register_guardian_routes(router, app.students());
     students::register_student_bulk_routes(router, app.database(), app.students(), app.clock(),
                                            app.config().upload_limit);
     enrollments::register_enrollment_routes(router, app.enrollments());

@@ -172,10 +172,7 @@ void register_api_key_routes(http::Router& router, ApiKeyService& keys)
                    auto client = client_of(ctx);
                    auto revoked =
                        co_await ctx.offload([&] { return keys.revoke(ctx.path_int("id"), *ctx.principal, client); });
-                   if (!revoked) {
-                       co_return Response::from_error(revoked.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(revoked);
                });
 }
 

@@ -216,6 +216,16 @@ http::Response respond(http::Status status, const Result<T>& result)
     return respond(status, *result);
 }
 
+// A write that answers nothing: the error, or 204 No Content.
+template <class T>
+http::Response respond_done(const Result<T>& result)
+{
+    if (!result) {
+        return http::Response::from_error(result.error());
+    }
+    return http::Response::empty(http::Status::no_content);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 

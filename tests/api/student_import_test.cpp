@@ -69,15 +69,15 @@ std::vector<std::string> all_columns()
 std::string file_of(const std::vector<Fields>& rows, char delimiter = ',', bool bom = false,
                     const std::vector<std::string>& columns = all_columns())
 {
-    std::string out = bom ? std::string(csv::kBom) : std::string();
-    csv::append_record(out, columns, delimiter);
+    std::string out = bom ? std::string(sala::csv::kBom) : std::string();
+    sala::csv::append_record(out, columns, delimiter);
     for (const auto& row : rows) {
         std::vector<std::string> cells;
         for (const auto& c : columns) {
             auto it = row.find(c);
             cells.push_back(it == row.end() ? "" : it->second);
         }
-        csv::append_record(out, cells, delimiter);
+        sala::csv::append_record(out, cells, delimiter);
     }
     return out;
 }
@@ -478,14 +478,14 @@ TEST_F(StudentImportTest, TheExportIsACsvAttachmentWithABomAndTheDocumentedHeade
     ASSERT_EQ(r.status, 200u) << r.body;
     EXPECT_EQ(r.header("Content-Type"), "text/csv; charset=utf-8");
     EXPECT_EQ(r.header("Content-Disposition"), "attachment; filename=\"students.csv\"");
-    ASSERT_TRUE(r.body.starts_with(csv::kBom));
+    ASSERT_TRUE(r.body.starts_with(sala::csv::kBom));
     std::string header;
     for (auto c : csv::kColumns) {
         header += (header.empty() ? "" : ",") + std::string(c);
     }
-    auto body = r.body.substr(csv::kBom.size());
+    auto body = r.body.substr(sala::csv::kBom.size());
     EXPECT_TRUE(body.starts_with(header + "\r\n")) << body;
-    auto parsed = csv::read_records(body, ',');
+    auto parsed = sala::csv::read_records(body, ',');
     ASSERT_EQ(parsed.records.size(), 3u);
     EXPECT_EQ(parsed.records[1][0], "A-1");  // ordered by student code
     EXPECT_EQ(parsed.records[2][0], "B-2");
@@ -494,7 +494,7 @@ TEST_F(StudentImportTest, TheExportIsACsvAttachmentWithABomAndTheDocumentedHeade
 
     auto graduated = export_file("format=csv&status=graduated");
     ASSERT_EQ(graduated.status, 200u);
-    EXPECT_EQ(csv::read_records(csv::strip_bom(graduated.body), ',').records.size(), 2u);
+    EXPECT_EQ(sala::csv::read_records(sala::csv::strip_bom(graduated.body), ',').records.size(), 2u);
 }
 
 TEST_F(StudentImportTest, FormatMustBeCsv)

@@ -40,10 +40,10 @@ std::vector<std::string> row(const std::string& first, const std::map<std::strin
 
 std::string write_file(const TempDir& dir, const std::string& name, const std::vector<std::vector<std::string>>& rows)
 {
-    std::string text(csv::kBom);
-    csv::append_record(text, std::vector<std::string>(csv::kColumns.begin(), csv::kColumns.end()), ';');
+    std::string text(sala::csv::kBom);
+    sala::csv::append_record(text, std::vector<std::string>(csv::kColumns.begin(), csv::kColumns.end()), ';');
     for (const auto& r : rows) {
-        csv::append_record(text, r, ';');
+        sala::csv::append_record(text, r, ';');
     }
     auto path = (dir.path() / name).string();
     std::ofstream(path, std::ios::binary) << text;

@@ -129,27 +129,19 @@ CourseView view(const Course& c)
 
 Response respond_course(const Result<Course>& course, Status status = Status::ok)
 {
-    if (!course) {
-        return Response::from_error(course.error());
-    }
-    auto response = json::respond(status, view(*course));
-    http::set_etag(response, course->row_version);
-    return response;
+    return http::respond_versioned(status, course, [](const Course& x) { return view(x); });
 }
 
 Response respond_subjects(const Result<CourseSubjects>& result)
 {
-    if (!result) {
-        return Response::from_error(result.error());
-    }
-    std::vector<CourseSubjectView> views;
-    for (const auto& s : result->subjects) {
-        views.push_back(CourseSubjectView{s.subject_id, s.code, s.name, s.name_kh, s.max_score, s.coefficient,
-                                          s.teacher_id, view(s.teacher)});
-    }
-    auto response = json::respond(views);
-    http::set_etag(response, result->row_version);
-    return response;
+    return http::respond_versioned(Status::ok, result, [](const CourseSubjects& r) {
+        std::vector<CourseSubjectView> views;
+        for (const auto& s : r.subjects) {
+            views.push_back(CourseSubjectView{s.subject_id, s.code, s.name, s.name_kh, s.max_score, s.coefficient,
+                                              s.teacher_id, view(s.teacher)});
+        }
+        return views;
+    });
 }
 
 CourseInput input_of(const CourseRequest& r)
@@ -295,10 +287,7 @@ void register_course_routes(http::Router& router, db::Database& db, const Clock&
                [courses](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto version = http::required_version(ctx);
                    auto result = co_await ctx.offload([&] { return courses->remove(ctx.path_int("id"), version); });
-                   if (!result) {
-                       co_return Response::from_error(result.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(result);
                });
 
     router.add(RouteSpec{.method = Method::get,

@@ -92,12 +92,7 @@ EnrollmentView view(const Enrollment& e)
 
 Response respond_enrollment(Status status, const Result<Enrollment>& e)
 {
-    if (!e) {
-        return Response::from_error(e.error());
-    }
-    auto response = json::respond(status, view(*e));
-    http::set_etag(response, e->row_version);
-    return response;
+    return http::respond_versioned(status, e, [](const Enrollment& x) { return view(x); });
 }
 
 EnrollmentInput input_of(const EnrollmentBody& b)
@@ -234,10 +229,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                    auto version = http::required_version(ctx);
                    auto removed = co_await ctx.offload(
                        [&] { return enrollments.remove(ctx.path_int("id"), version, *ctx.principal); });
-                   if (!removed) {
-                       co_return Response::from_error(removed.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(removed);
                });
 }
 

@@ -115,10 +115,7 @@ asio::awaitable<Response> put_avatar(RequestContext& ctx, FileService& files, st
 asio::awaitable<Response> delete_avatar(RequestContext& ctx, FileService& files, std::int64_t user_id)
 {
     auto removed = co_await ctx.offload([&] { return files.remove_avatar(user_id); });
-    if (!removed) {
-        co_return Response::from_error(removed.error());
-    }
-    co_return Response::empty(Status::no_content);
+    co_return json::respond_done(removed);
 }
 
 }  // namespace
@@ -233,10 +230,7 @@ void register_file_routes(http::Router& router, FileService& files, std::size_t 
                    auto version = http::required_version(ctx);
                    auto removed =
                        co_await ctx.offload([&] { return files.remove_student_photo(ctx.path_int("id"), version); });
-                   if (!removed) {
-                       co_return Response::from_error(removed.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(removed);
                });
 
     router.add(RouteSpec{.method = Method::put,

@@ -64,12 +64,7 @@ SchoolYearView view(const SchoolYear& y)
 
 Response respond_year(const Result<SchoolYear>& year, Status status = Status::ok)
 {
-    if (!year) {
-        return Response::from_error(year.error());
-    }
-    auto response = json::respond(status, view(*year));
-    http::set_etag(response, year->row_version);
-    return response;
+    return http::respond_versioned(status, year, [](const SchoolYear& x) { return view(x); });
 }
 
 SchoolYearInput input_of(const SchoolYearRequest& r)
@@ -188,10 +183,7 @@ void register_school_year_routes(http::Router& router, db::Database& db, const C
                [years](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto version = http::required_version(ctx);
                    auto result = co_await ctx.offload([&] { return years->remove(ctx.path_int("id"), version); });
-                   if (!result) {
-                       co_return Response::from_error(result.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(result);
                });
 }
 

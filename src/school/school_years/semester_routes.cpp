@@ -53,12 +53,7 @@ SemesterView view(const Semester& s)
 
 Response respond_semester(const Result<Semester>& semester, Status status = Status::ok)
 {
-    if (!semester) {
-        return Response::from_error(semester.error());
-    }
-    auto response = json::respond(status, view(*semester));
-    http::set_etag(response, semester->row_version);
-    return response;
+    return http::respond_versioned(status, semester, [](const Semester& x) { return view(x); });
 }
 
 SemesterInput input_of(const SemesterRequest& r)
@@ -195,10 +190,7 @@ void register_semester_routes(http::Router& router, db::Database& db, const Cloc
                [semesters](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto version = http::required_version(ctx);
                    auto result = co_await ctx.offload([&] { return semesters->remove(ctx.path_int("id"), version); });
-                   if (!result) {
-                       co_return Response::from_error(result.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(result);
                });
 }
 

@@ -101,12 +101,12 @@ Error file_error(std::string key, MessageArgs args = {})
 // The header and the records under it, or why the text is not a CSV file we can read.
 Result<std::vector<std::vector<std::string>>> read_table(std::string_view text, csv::Header& header)
 {
-    text = csv::strip_bom(text);
-    if (auto bad = csv::invalid_utf8_at(text)) {
+    text = sala::csv::strip_bom(text);
+    if (auto bad = sala::csv::invalid_utf8_at(text)) {
         auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n') + 1;
         return file_error("error.csv_not_utf8", {{"line", std::to_string(line)}});
     }
-    auto parsed = csv::read_records(text, csv::sniff_delimiter(text));
+    auto parsed = sala::csv::read_records(text, sala::csv::sniff_delimiter(text));
     if (parsed.unclosed_quote) {
         return file_error("error.csv_unclosed_quote", {{"row", std::to_string(*parsed.unclosed_quote)}});
     }
@@ -141,7 +141,7 @@ void collect_rows(Plan& plan, std::vector<std::vector<std::string>> records)
             row.fits = false;
             row.valid = false;
         } else if (code_at) {
-            auto code = csv::unshield_formula(trimmed(row.record[*code_at]));
+            auto code = sala::csv::unshield_formula(trimmed(row.record[*code_at]));
             auto [it, first] = first_row_of_code.try_emplace(code, row.number);
             if (!code.empty() && !first) {
                 add_error(plan, row.number, "studentCode", "DUPLICATE_ROW", {{"row", std::to_string(it->second)}});
@@ -165,7 +165,7 @@ void load_stored(db::Connection& c, Plan& plan)
         if (!row.valid) {
             continue;
         }
-        auto code = csv::unshield_formula(trimmed(row.record[*code_at]));
+        auto code = sala::csv::unshield_formula(trimmed(row.record[*code_at]));
         if (!code.empty()) {
             row.student_id = repo::find_by_code(c, code);
         }
@@ -455,7 +455,7 @@ Result<ImportReport> StudentImport::run(std::string_view text, const ImportOptio
 
 std::string export_csv(db::Database& db, const std::optional<std::string>& status)
 {
-    std::string out(csv::kBom);
+    std::string out(sala::csv::kBom);
     out += csv::header_line();
     StudentFilter filter;
     filter.status = status;

@@ -1,4 +1,4 @@
-// Registers /students (records, lists, search, scholarships) and /guardians.
+// Registers /students: records, lists, search and scholarships.
 #pragma once
 
 #include "http/router.hpp"

@@ -56,12 +56,7 @@ SubjectView view(const Subject& s)
 
 Response respond_subject(const Result<Subject>& subject, Status status = Status::ok)
 {
-    if (!subject) {
-        return Response::from_error(subject.error());
-    }
-    auto response = json::respond(status, view(*subject));
-    http::set_etag(response, subject->row_version);
-    return response;
+    return http::respond_versioned(status, subject, [](const Subject& x) { return view(x); });
 }
 
 SubjectInput input_of(const SubjectRequest& r)
@@ -181,10 +176,7 @@ void register_subject_routes(http::Router& router, db::Database& db, const Clock
                [subjects](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto version = http::required_version(ctx);
                    auto result = co_await ctx.offload([&] { return subjects->remove(ctx.path_int("id"), version); });
-                   if (!result) {
-                       co_return Response::from_error(result.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(result);
                });
 }
 

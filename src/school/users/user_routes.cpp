@@ -96,12 +96,7 @@ UserView view(const User& u)
 
 Response respond_user(const Result<User>& user)
 {
-    if (!user) {
-        return Response::from_error(user.error());
-    }
-    auto response = json::respond(view(*user));
-    http::set_etag(response, user->row_version);
-    return response;
+    return http::respond_versioned(Status::ok, user, [](const User& x) { return view(x); });
 }
 
 constexpr http::SortField kSortable[] = {
@@ -320,10 +315,7 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                [&users](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto version = http::required_version(ctx);
                    auto result = co_await ctx.offload([&] { return users.remove(ctx.path_int("id"), version); });
-                   if (!result) {
-                       co_return Response::from_error(result.error());
-                   }
-                   co_return Response::empty(Status::no_content);
+                   co_return json::respond_done(result);
                });
 
     router.add(RouteSpec{.method = Method::put,
