@@ -2,6 +2,7 @@
 #include "school/students/student_repository.hpp"
 
 #include "db/keyset.hpp"
+#include "db/like_pattern.hpp"
 #include "school/students/student_sql.hpp"
 
 #include <unordered_map>
@@ -380,9 +381,13 @@ std::optional<GuardianRecord> find_guardian(db::Connection& c, std::int64_t guar
     return out;
 }
 
-GuardianPage list_guardians(db::Connection& c, std::optional<std::string> like, std::int64_t limit,
+GuardianPage list_guardians(db::Connection& c, const std::optional<std::string>& text, std::int64_t limit,
                             std::int64_t offset)
 {
+    std::optional<std::string> like;
+    if (text) {
+        like = db::contains_pattern(*text);
+    }
     GuardianPage page;
     page.total = c.query_value<std::int64_t>(sql::kCountGuardians, like).value_or(0);
     for (auto row : c.query(sql::kListGuardians, like, limit, offset)) {

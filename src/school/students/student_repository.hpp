@@ -53,9 +53,9 @@ void delete_orphan_guardians(db::Connection& c);
 // student can reuse: brothers and sisters share theirs.
 [[nodiscard]] std::vector<GuardianInput> guardian_links_of(db::Connection& c, std::int64_t student_id);
 [[nodiscard]] std::optional<GuardianRecord> find_guardian(db::Connection& c, std::int64_t guardian_id);
-// `like`: a lower-cased LIKE pattern, or nullopt for every guardian.
-[[nodiscard]] GuardianPage list_guardians(db::Connection& c, std::optional<std::string> like, std::int64_t limit,
-                                          std::int64_t offset);
+// Guardians whose names or phone contain `text` (any letter case), or every guardian.
+[[nodiscard]] GuardianPage list_guardians(db::Connection& c, const std::optional<std::string>& text,
+                                          std::int64_t limit, std::int64_t offset);
 // False when If-Match's version (if any) does not match, or the guardian does not exist.
 [[nodiscard]] bool update_guardian(db::Connection& c, const Guardian& g, std::optional<std::int64_t> required_version,
                                    TimePoint now);

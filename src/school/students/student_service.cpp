@@ -422,19 +422,12 @@ Result<GuardianRecord> StudentService::guardian(std::int64_t guardian_id)
 
 GuardianPage StudentService::guardians(const std::optional<std::string>& q, std::int64_t page, std::int64_t limit)
 {
-    std::optional<std::string> like;
+    std::optional<std::string> text;
     if (q && !trimmed(*q).empty()) {
-        std::string pattern = "%";
-        for (char c : trimmed(*q)) {
-            if (c == '%' || c == '_') {
-                continue;  // searched for literally they would match anything
-            }
-            pattern += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        like = pattern + "%";
+        text = std::string(trimmed(*q));
     }
     auto lease = db_.read();
-    return repo::list_guardians(*lease, like, limit, (page - 1) * limit);
+    return repo::list_guardians(*lease, text, limit, (page - 1) * limit);
 }
 
 Result<GuardianRecord> StudentService::update_guardian(Guardian g, std::optional<std::int64_t> required_version)

@@ -91,15 +91,17 @@ inline constexpr std::string_view kUpdateGuardian =
     "UPDATE guardians SET first_name = $2, last_name = $3, phone = $4, occupation = $5, email = $6, address = $7, "
     "row_version = row_version + 1, updated_at = $9 "
     "WHERE guardian_id = $1 AND (CAST($8 AS BIGINT) IS NULL OR row_version = CAST($8 AS BIGINT))";
-// $1: a lower-cased LIKE pattern over names and phone, or NULL for all.
+// $1: a db::contains_pattern over names and phone, or NULL for all.
 inline constexpr std::string_view kCountGuardians =
-    "SELECT count(*) FROM guardians WHERE CAST($1 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) "
-    "LIKE CAST($1 AS TEXT) OR lower(last_name || ' ' || first_name) LIKE CAST($1 AS TEXT) "
-    "OR phone LIKE CAST($1 AS TEXT)";
+    "SELECT count(*) FROM guardians WHERE "
+    "CAST($1 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) LIKE CAST($1 AS TEXT) ESCAPE '\\' "
+    "OR lower(last_name || ' ' || first_name) LIKE CAST($1 AS TEXT) ESCAPE '\\' "
+    "OR phone LIKE CAST($1 AS TEXT) ESCAPE '\\'";
 inline constexpr std::string_view kListGuardians =
     "SELECT guardian_id, first_name, last_name, phone, occupation, email, address, row_version FROM guardians "
-    "WHERE CAST($1 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) LIKE CAST($1 AS TEXT) "
-    "OR lower(last_name || ' ' || first_name) LIKE CAST($1 AS TEXT) OR phone LIKE CAST($1 AS TEXT) "
+    "WHERE CAST($1 AS TEXT) IS NULL OR lower(first_name || ' ' || last_name) LIKE CAST($1 AS TEXT) ESCAPE '\\' "
+    "OR lower(last_name || ' ' || first_name) LIKE CAST($1 AS TEXT) ESCAPE '\\' "
+    "OR phone LIKE CAST($1 AS TEXT) ESCAPE '\\' "
     "ORDER BY last_name, first_name, guardian_id LIMIT $2 OFFSET $3";
 
 // Families.
