@@ -13,6 +13,15 @@ std::string trimmed(std::string_view text)
     return std::string(text.substr(first, last - first + 1));
 }
 
+std::string ascii_lowered(std::string_view text)
+{
+    std::string out(text);
+    for (auto& c : out) {
+        c = ascii_lower(c);
+    }
+    return out;
+}
+
 std::size_t utf8_length(std::string_view text)
 {
     std::size_t n = 0;

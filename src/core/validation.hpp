@@ -11,6 +11,12 @@
 namespace sala {
 
 std::string trimmed(std::string_view text);
+// Lower case for the ASCII letters only (names in Khmer script and other UTF-8 pass unchanged).
+inline char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+std::string ascii_lowered(std::string_view text);
 std::size_t utf8_length(std::string_view text);
 
 // Required text: trims it in place, then checks it is non-empty and at most `max` characters.

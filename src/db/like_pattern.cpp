@@ -1,6 +1,8 @@
 // See like_pattern.hpp.
 #include "db/like_pattern.hpp"
 
+#include "core/validation.hpp"
+
 namespace sala::db {
 
 std::string contains_pattern(std::string_view text)
@@ -10,7 +12,7 @@ std::string contains_pattern(std::string_view text)
         if (c == '%' || c == '_' || c == '\\') {
             out += '\\';
         }
-        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        out += ascii_lower(c);
     }
     out += '%';
     return out;

@@ -3,6 +3,7 @@
 // an IDPoor card; children start grade 1 at six.
 #include "school/demo/demo_people.hpp"
 
+#include "core/validation.hpp"
 #include "school/demo/demo_data.hpp"
 
 #include <algorithm>
@@ -11,14 +12,6 @@ namespace sala::demo {
 namespace {
 
 using students::GuardianInput;
-
-std::string lowercase(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    return out;
-}
 
 std::string phone(Dice& dice)
 {
@@ -268,7 +261,7 @@ users::NewUser make_teacher(Dice& dice, std::string_view position)
     const auto& family = dice.pick(family_names());
     const auto& given = given_name(dice, female);
     users::NewUser u;
-    u.username = "t." + lowercase(family.latin) + "." + lowercase(given.latin);
+    u.username = "t." + ascii_lowered(family.latin) + "." + ascii_lowered(given.latin);
     u.firstname = std::string(given.latin);
     u.lastname = std::string(family.latin);
     u.role = std::string(users::kRoleTeacher);

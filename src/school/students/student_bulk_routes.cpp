@@ -4,6 +4,7 @@
 #include "school/students/student_bulk_routes.hpp"
 
 #include "auth/permissions.hpp"
+#include "core/validation.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
 #include "school/students/student.hpp"
@@ -91,10 +92,7 @@ Error rejection(const ImportReport& report)
 // The charset parameter of a Content-Type, if any, lower-cased and unquoted.
 std::optional<std::string> charset_of(std::string_view content_type)
 {
-    std::string lowered(content_type);
-    for (auto& c : lowered) {
-        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    auto lowered = ascii_lowered(content_type);
     auto at = lowered.find("charset=");
     if (at == std::string::npos) {
         return std::nullopt;

@@ -19,18 +19,6 @@ constexpr std::string_view kRequired[] = {
     "familySize",  "monthlyIncome",
 };
 
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
-
 std::string format_number(double value)
 {
     char buffer[64];
@@ -104,7 +92,7 @@ public:
     // true/false, yes/no, 1/0 in any case; empty is false.
     bool boolean(std::size_t c) const
     {
-        auto s = lowered(row_[c]);
+        auto s = ascii_lowered(row_[c]);
         if (s.empty() || s == "false" || s == "no" || s == "0") {
             return false;
         }
@@ -232,12 +220,12 @@ Result<Header> read_header(std::span<const std::string> names)
     header.width = names.size();
     FieldErrors errors;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        auto name = lowered(trimmed(names[i]));
+        auto name = ascii_lowered(trimmed(names[i]));
         if (name.empty()) {
             continue;  // an unnamed column (a trailing delimiter) carries nothing we read
         }
         auto known = std::find_if(kColumns.begin(), kColumns.end(),
-                                  [&](std::string_view column) { return lowered(column) == name; });
+                                  [&](std::string_view column) { return ascii_lowered(column) == name; });
         if (known == kColumns.end()) {
             errors.add(trimmed(names[i]), "UNKNOWN_COLUMN");
             continue;

@@ -73,10 +73,7 @@ void report_progress(const Progress& progress, std::string_view stage, std::size
 
 void add_error(Plan& plan, std::size_t row, std::string column, std::string code, MessageArgs args = {})
 {
-    std::string key = "field.";
-    for (char c : code) {
-        key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    std::string key = "field." + ascii_lowered(code);
     plan.report.errors.push_back(ImportError{row, std::move(column), std::move(code), std::move(key), std::move(args)});
 }
 

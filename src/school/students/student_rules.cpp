@@ -114,7 +114,7 @@ std::vector<std::string> words(std::string_view text)
             flush();
             continue;
         }
-        current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        current.push_back(ascii_lower(c));
     }
     flush();
     return out;

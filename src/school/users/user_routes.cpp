@@ -3,6 +3,7 @@
 
 #include "auth/password.hpp"
 #include "auth/permissions.hpp"
+#include "core/validation.hpp"
 #include "http/conditional.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
@@ -221,11 +222,7 @@ void register_user_routes(http::Router& router, UserService& users, WorkerPool& 
                        filter.status = std::string(*status);
                    }
                    if (auto q = ctx.query("q"); q && !q->empty()) {
-                       std::string lowered(*q);
-                       for (auto& c : lowered) {
-                           c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-                       }
-                       filter.q = lowered;
+                       filter.q = ascii_lowered(*q);
                    }
                    filter.order_by = page->order_by;
                    filter.page = page->page;
