@@ -231,23 +231,21 @@ Result<User> UserService::set_status(std::int64_t user_id, std::string status,
 
 Result<User> UserService::reset_login_attempts(std::int64_t user_id)
 {
-    auto tx = db_.write();
-    if (!repo::find_by_id(*tx, user_id)) {
-        return make_error(ErrorCode::not_found);
-    }
-    repo::reset_login_attempts(*tx, user_id, clock_.now());
-    auto updated = repo::find_by_id(*tx, user_id);
-    tx.commit();
-    return *updated;
+    return change_bookkeeping(user_id, &repo::reset_login_attempts);
 }
 
 Result<User> UserService::skip_lockout(std::int64_t user_id)
+{
+    return change_bookkeeping(user_id, &repo::clear_lockout);
+}
+
+Result<User> UserService::change_bookkeeping(std::int64_t user_id, Bookkeeping change)
 {
     auto tx = db_.write();
     if (!repo::find_by_id(*tx, user_id)) {
         return make_error(ErrorCode::not_found);
     }
-    repo::clear_lockout(*tx, user_id, clock_.now());
+    change(*tx, user_id, clock_.now());
     auto updated = repo::find_by_id(*tx, user_id);
     tx.commit();
     return *updated;

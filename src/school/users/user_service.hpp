@@ -77,6 +77,10 @@ public:
                                                 const OwnChange& change, std::optional<std::string> new_hash);
 
 private:
+    // Applies a change to the sign-in bookkeeping of an existing account and reads it back.
+    using Bookkeeping = void (*)(db::Connection&, std::int64_t, TimePoint);
+    [[nodiscard]] Result<User> change_bookkeeping(std::int64_t user_id, Bookkeeping change);
+
     db::Database& db_;
     const Clock& clock_;
     auth::AuthService& auth_;
