@@ -29,6 +29,7 @@ public:
     {
     }
     [[nodiscard]] Kind kind() const { return kind_; }
+    [[nodiscard]] bool is_unique_violation() const { return kind_ == Kind::unique; }
     [[nodiscard]] bool is_constraint() const
     {
         return kind_ == Kind::unique || kind_ == Kind::foreign_key || kind_ == Kind::check || kind_ == Kind::not_null;

@@ -82,7 +82,7 @@ std::optional<std::int64_t> insert(db::Connection& c, const CourseInput& course,
                                            course.name.value_or(""), course.homeroom_teacher_id, course.capacity,
                                            course.track, now);
     } catch (const db::DbError& e) {
-        if (e.kind() == db::DbError::Kind::unique) {
+        if (e.is_unique_violation()) {
             return std::nullopt;
         }
         throw;
@@ -98,7 +98,7 @@ Updated update(db::Connection& c, std::int64_t course_id, const CourseInput& cou
                                  required_version, now);
         return changed == 1 ? Updated::done : Updated::stale;
     } catch (const db::DbError& e) {
-        if (e.kind() == db::DbError::Kind::unique) {
+        if (e.is_unique_violation()) {
             return Updated::duplicate;
         }
         if (e.kind() == db::DbError::Kind::check) {

@@ -124,7 +124,7 @@ Result<std::int64_t> EnrollmentService::save(db::Connection& tx, const Enrollmen
             id = repo::insert(tx, row, now);
         }
     } catch (const db::DbError& e) {
-        if (e.kind() == db::DbError::Kind::unique) {
+        if (e.is_unique_violation()) {
             return make_error(ErrorCode::conflict, "error.already_enrolled");  // a concurrent enrollment won
         }
         throw;

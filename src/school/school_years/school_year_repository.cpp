@@ -35,11 +35,6 @@ Semester semester_from_row(const db::Row& r)
     return s;
 }
 
-bool is_unique_violation(const db::DbError& e)
-{
-    return e.kind() == db::DbError::Kind::unique;
-}
-
 }  // namespace
 
 std::optional<SchoolYear> find_by_id(db::Connection& c, std::int64_t school_year_id)
@@ -83,7 +78,7 @@ std::optional<std::int64_t> insert(db::Connection& c, const SchoolYearInput& y, 
         return c.query_value<std::int64_t>(sql::kInsert, y.name, y.start_date, y.end_date, y.is_current.value_or(false),
                                            now);
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return std::nullopt;
         }
         throw;
@@ -99,7 +94,7 @@ Updated update(db::Connection& c, std::int64_t school_year_id, const SchoolYearI
                    ? Updated::done
                    : Updated::stale;
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return Updated::duplicate;
         }
         throw;
@@ -165,7 +160,7 @@ std::optional<std::int64_t> insert_semester(db::Connection& c, const SemesterInp
         return c.query_value<std::int64_t>(sql::kInsertSemester, s.school_year_id, s.name, s.order, s.start_date,
                                            s.end_date, now);
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return std::nullopt;
         }
         throw;
@@ -181,7 +176,7 @@ Updated update_semester(db::Connection& c, std::int64_t semester_id, const Semes
                    ? Updated::done
                    : Updated::stale;
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return Updated::duplicate;
         }
         throw;

@@ -26,11 +26,6 @@ Error stale()
     return make_error(ErrorCode::precondition_failed);
 }
 
-bool is_unique_violation(const db::DbError& e)
-{
-    return e.kind() == db::DbError::Kind::unique;
-}
-
 Result<void> link_guardian(db::Connection& tx, std::int64_t student_id, const GuardianInput& g, bool primary,
                            const std::string& path, TimePoint now)
 {
@@ -220,7 +215,7 @@ Result<std::int64_t> StudentService::create_in(db::Connection& tx, const Student
         repo::replace_search_tokens(tx, id, search_tokens(s));
         return id;
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return code_taken();
         }
         throw;
@@ -259,7 +254,7 @@ Result<void> StudentService::replace_keeping_guardians(db::Connection& tx, std::
             return stale();
         }
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return code_taken();
         }
         throw;

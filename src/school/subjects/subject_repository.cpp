@@ -25,11 +25,6 @@ Subject from_row(const db::Row& r)
     return s;
 }
 
-bool is_unique_violation(const db::DbError& e)
-{
-    return e.kind() == db::DbError::Kind::unique;
-}
-
 }  // namespace
 
 std::string format_grade_levels(const std::vector<std::int64_t>& levels)
@@ -113,7 +108,7 @@ std::optional<std::int64_t> insert(db::Connection& c, const SubjectInput& s, Tim
         return c.query_value<std::int64_t>(sql::kInsert, s.code, s.name, s.name_kh, s.max_score, s.coefficient,
                                            format_grade_levels(s.grade_levels), now);
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return std::nullopt;
         }
         throw;
@@ -129,7 +124,7 @@ Updated update(db::Connection& c, std::int64_t subject_id, const SubjectInput& s
                    ? Updated::done
                    : Updated::stale;
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return Updated::duplicate;
         }
         throw;

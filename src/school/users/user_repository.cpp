@@ -39,11 +39,6 @@ std::optional<User> first(const db::Rows& rows)
     return from_row(rows.front());
 }
 
-bool is_unique_violation(const db::DbError& e)
-{
-    return e.kind() == db::DbError::Kind::unique;
-}
-
 }  // namespace
 
 std::optional<User> find_by_username(db::Connection& c, std::string_view username)
@@ -100,7 +95,7 @@ std::optional<std::int64_t> insert(db::Connection& c, const NewUser& user, std::
         return c.query_value<std::int64_t>(sql::kInsert, user.username, password_hash, user.firstname, user.lastname,
                                            user.role, user.position, user.phonenumber1, user.phonenumber2, now);
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return std::nullopt;  // a concurrent insert took the name between the check and the insert
         }
         throw;
@@ -117,7 +112,7 @@ bool update(db::Connection& c, std::int64_t user_id, const UserUpdate& u, TimePo
                   u.phonenumber2, now);
         return true;
     } catch (const db::DbError& e) {
-        if (is_unique_violation(e)) {
+        if (e.is_unique_violation()) {
             return false;
         }
         throw;
