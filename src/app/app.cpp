@@ -73,6 +73,7 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
       writers_(std::make_unique<WorkerPool>(config_.write_threads())),
       hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), background_thread_setup(config_.hash_threads())))
 {
+    events_.subscribe(event_log_);
     auth::TokenSigner signer(auth::load_signing_key(config_.jwt_secret, config_.data_dir), "sala", "sala-api");
     auth_ = std::make_unique<auth::AuthService>(*db_, clock_, std::move(signer), config_.sessions);
     api_keys_ = std::make_unique<auth::ApiKeyService>(*db_, clock_, config_.api_key_rotation_grace,
@@ -82,10 +83,12 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     users_ = std::make_unique<users::UserService>(*db_, clock_, *auth_, *api_keys_);
     students_ = std::make_unique<students::StudentService>(*db_, clock_, config_.student_code_pattern);
     enrollments_ = std::make_unique<enrollments::EnrollmentService>(*db_, clock_);
+    attendance_ = std::make_unique<attendance::AttendanceService>(*db_, clock_, events_);
     auto final_grade = config_.grade_levels.empty()
                            ? std::int64_t{12}
                            : *std::max_element(config_.grade_levels.begin(), config_.grade_levels.end());
     promotion_ = std::make_unique<promotion::PromotionService>(*db_, clock_, *enrollments_, final_grade);
+    grades_ = std::make_unique<grades::GradeService>(*db_, clock_, events_);
     files_ = std::make_unique<files::FileService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
 
     register_routes(*this);
@@ -95,6 +98,8 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
                          [this] { return static_cast<double>(db_->stats().waits); });
     metrics_.add_sampled("sala_db_pool_wait_seconds_total", "Time spent waiting for a database connection.",
                          http::Metrics::Kind::counter, [this] { return db_->stats().wait_seconds; });
+    metrics_.add_sampled("sala_db_statements_total", "SQL statements run.", http::Metrics::Kind::counter,
+                         [] { return static_cast<double>(db::statements_run()); });
     metrics_.add_sampled("sala_db_pool_size", "Database connections in the pool.", http::Metrics::Kind::gauge,
                          [this] { return static_cast<double>(db_->stats().size); });
     metrics_.add_sampled("sala_worker_queue_depth", "Blocking reads waiting for a worker thread.",

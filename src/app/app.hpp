@@ -14,8 +14,12 @@
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
+#include "school/activity/event_log.hpp"
+#include "school/attendance/attendance_service.hpp"
 #include "school/enrollments/enrollment_service.hpp"
+#include "school/events/event_bus.hpp"
 #include "school/files/file_service.hpp"
+#include "school/grades/grade_service.hpp"
 #include "school/promotion/promotion_service.hpp"
 #include "school/students/student_service.hpp"
 #include "school/users/user_service.hpp"
@@ -42,6 +46,8 @@ public:
     [[nodiscard]] WorkerPool& workers() { return *workers_; }
     [[nodiscard]] WorkerPool& writers() { return *writers_; }
     [[nodiscard]] WorkerPool& hashing() { return *hashing_; }
+    // Grade and attendance changes are published here; the activity log subscribes.
+    [[nodiscard]] events::EventBus& events() { return events_; }
     [[nodiscard]] auth::AuthService& auth() { return *auth_; }
     [[nodiscard]] auth::ApiKeyService& api_keys() { return *api_keys_; }
     [[nodiscard]] auth::SignInLimiter& sign_in_limiter() { return *sign_in_limiter_; }
@@ -49,7 +55,9 @@ public:
     [[nodiscard]] students::StudentService& students() { return *students_; }
     [[nodiscard]] files::FileService& files() { return *files_; }
     [[nodiscard]] enrollments::EnrollmentService& enrollments() { return *enrollments_; }
+    [[nodiscard]] attendance::AttendanceService& attendance() { return *attendance_; }
     [[nodiscard]] promotion::PromotionService& promotion() { return *promotion_; }
+    [[nodiscard]] grades::GradeService& grades() { return *grades_; }
     [[nodiscard]] http::Router& router() { return router_; }
     [[nodiscard]] http::Metrics& metrics() { return metrics_; }
     [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
@@ -66,6 +74,8 @@ private:
     std::unique_ptr<WorkerPool> workers_;  // reads
     std::unique_ptr<WorkerPool> writers_;  // writes: one thread on SQLite (its single writer)
     std::unique_ptr<WorkerPool> hashing_;  // password hashes only: few threads, lowest priority
+    activity::EventLog event_log_;
+    events::EventBus events_;
     std::unique_ptr<auth::AuthService> auth_;
     std::unique_ptr<auth::ApiKeyService> api_keys_;
     auth::InMemoryCounterStore counters_;
@@ -75,7 +85,9 @@ private:
     std::unique_ptr<students::StudentService> students_;
     std::unique_ptr<files::FileService> files_;
     std::unique_ptr<enrollments::EnrollmentService> enrollments_;
+    std::unique_ptr<attendance::AttendanceService> attendance_;
     std::unique_ptr<promotion::PromotionService> promotion_;
+    std::unique_ptr<grades::GradeService> grades_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::ResponseCache> response_cache_;  // null when configured off

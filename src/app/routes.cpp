@@ -6,10 +6,14 @@
 #include "auth/api_key_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "school/activity/activity_routes.hpp"
+#include "school/attendance/attendance_routes.hpp"
 #include "school/courses/course_routes.hpp"
 #include "school/enrollments/enrollment_routes.hpp"
 #include "school/files/file_routes.hpp"
+#include "school/grades/grade_routes.hpp"
+#include "school/grading/grading_settings_routes.hpp"
 #include "school/promotion/promotion_routes.hpp"
+#include "school/results/results_routes.hpp"
 #include "school/school_years/school_year_routes.hpp"
 #include "school/subjects/subject_routes.hpp"
 #include "school/students/student_bulk_routes.hpp"
@@ -37,8 +41,12 @@ void register_routes(App& app)
     students::register_student_bulk_routes(router, app.database(), app.students(), app.clock(),
                                            app.config().upload_limit);
     enrollments::register_enrollment_routes(router, app.enrollments());
+    attendance::register_attendance_routes(router, app.attendance());
     promotion::register_promotion_routes(router, app.promotion());
     files::register_file_routes(router, app.files(), app.config().upload_limit);
+    grading::register_grading_settings_routes(router, app.database(), app.clock());
+    grades::register_grade_routes(router, app.grades());
+    results::register_results_routes(router, app.database());
 }
 
 }  // namespace sala::app

@@ -60,4 +60,31 @@ std::vector<CalendarMonth> months_covered(Date first, Date last)
     return out;
 }
 
+std::optional<MonthSpan> parse_month(std::string_view key)
+{
+    if (key.size() != 7 || key[4] != '-') {
+        return std::nullopt;
+    }
+    auto digits = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (key[i] < '0' || key[i] > '9') {
+                return -1;
+            }
+            v = v * 10 + (key[i] - '0');
+        }
+        return v;
+    };
+    int y = digits(0, 4);
+    int m = digits(5, 2);
+    if (y < 1900 || m < 1 || m > 12) {
+        return std::nullopt;
+    }
+    std::chrono::year_month ym{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m))};
+    Date first = std::chrono::sys_days(ym / std::chrono::day(1));
+    Date last = std::chrono::sys_days(ym / std::chrono::last);
+    auto months = months_covered(first, first);
+    return MonthSpan{months.front(), first, last};
+}
+
 }  // namespace sala

@@ -4,6 +4,7 @@
 
 #include "core/time.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,15 @@ std::string_view month_name_kh(unsigned month);
 // Every calendar month from the month of `first` to the month of `last`, both included, in order;
 // empty when `last` is before `first`.
 std::vector<CalendarMonth> months_covered(Date first, Date last);
+
+// The month a key names ("2026-11"), with its first and last days; nullopt for anything that is
+// not YYYY-MM with a month from 01 to 12.
+struct MonthSpan {
+    CalendarMonth month;
+    Date first;
+    Date last;
+};
+std::optional<MonthSpan> parse_month(std::string_view key);
 
 // Whole months from the month of `first` to the month of `last` (0 for the same month).
 int months_between(Date first, Date last);

@@ -5,7 +5,23 @@
 #include "db/postgres.hpp"
 #include "db/sqlite.hpp"
 
+#include <atomic>
+
 namespace sala::db {
+
+namespace {
+std::atomic<std::uint64_t> statements{0};
+}  // namespace
+
+std::uint64_t statements_run()
+{
+    return statements.load(std::memory_order_relaxed);
+}
+
+void Connection::count_statement()
+{
+    statements.fetch_add(1, std::memory_order_relaxed);
+}
 
 std::string_view dialect_name(Dialect d)
 {

@@ -41,6 +41,10 @@ private:
     std::string constraint_;
 };
 
+// Statements run by every connection of this process: a metric, and how tests check that a page
+// costs a fixed number of queries whatever its size.
+std::uint64_t statements_run();
+
 // One connection, used by one thread at a time.
 class Connection {
 public:
@@ -51,18 +55,26 @@ public:
     Rows query(std::string_view sql, const A&... args)
     {
         std::array<Value, sizeof...(A)> params{to_value(args)...};
+        return query_params(sql, params);
+    }
+    Rows query_params(std::string_view sql, std::span<const Value> params)
+    {
+        count_statement();
         return run(sql, params);
     }
-    Rows query_params(std::string_view sql, std::span<const Value> params) { return run(sql, params); }
 
     // Runs a statement; returns the number of rows it changed.
     template <class... A>
     std::int64_t execute(std::string_view sql, const A&... args)
     {
         std::array<Value, sizeof...(A)> params{to_value(args)...};
+        return execute_params(sql, params);
+    }
+    std::int64_t execute_params(std::string_view sql, std::span<const Value> params)
+    {
+        count_statement();
         return run_execute(sql, params);
     }
-    std::int64_t execute_params(std::string_view sql, std::span<const Value> params) { return run_execute(sql, params); }
 
     // The single value of the first row, if any (`SELECT count(*) …`, `… RETURNING id`).
     template <class T, class... A>
@@ -79,6 +91,7 @@ public:
     virtual void execute_script(std::string_view sql) = 0;
 
 protected:
+    static void count_statement();
     virtual Rows run(std::string_view sql, std::span<const Value> params) = 0;
     virtual std::int64_t run_execute(std::string_view sql, std::span<const Value> params) = 0;
 };

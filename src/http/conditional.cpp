@@ -35,7 +35,8 @@ std::optional<std::int64_t> required_version(const RequestContext& ctx)
     value = value.substr(1, value.size() - 2);
     std::int64_t version = 0;
     auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
-    if (ec != std::errc{} || ptr != value.data() + value.size() || version < 1) {
+    // "0" is a settings document still at its defaults (records start at 1).
+    if (ec != std::errc{} || ptr != value.data() + value.size() || version < 0) {
         return kNeverMatches;
     }
     return version;

@@ -103,6 +103,7 @@ bj::object param_schema(ParamType type)
     case ParamType::number: return bj::object{{"type", "number"}};
     case ParamType::boolean: return bj::object{{"type", "boolean"}};
     case ParamType::date: return bj::object{{"type", "string"}, {"format", "date"}};
+    case ParamType::month: return bj::object{{"type", "string"}, {"pattern", "^[0-9]{4}-(0[1-9]|1[0-2])$"}};
     case ParamType::string: return bj::object{{"type", "string"}};
     }
     return bj::object{{"type", "string"}};

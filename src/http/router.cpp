@@ -2,6 +2,8 @@
 // so "/students/next-id" wins over "/students/{id:int}" and matching costs one walk of the path.
 #include "http/router.hpp"
 
+#include "core/calendar.hpp"
+
 #include <charconv>
 #include <map>
 
@@ -60,6 +62,7 @@ std::string_view param_type_name(ParamType t)
     case ParamType::number: return "number";
     case ParamType::boolean: return "boolean";
     case ParamType::date: return "date";
+    case ParamType::month: return "month (YYYY-MM)";
     }
     return "string";
 }
@@ -80,6 +83,7 @@ bool value_has_type(std::string_view value, ParamType type)
     }
     case ParamType::boolean: return value == "true" || value == "false" || value == "1" || value == "0";
     case ParamType::date: return parse_date(value).has_value();
+    case ParamType::month: return parse_month(value).has_value();
     }
     return false;
 }

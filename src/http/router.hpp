@@ -28,7 +28,7 @@ class RequestContext;
 // Returns the `$ref` of a schema after registering it (and what it references) in the registry.
 using SchemaFn = std::string (*)(SchemaRegistry&);
 
-enum class ParamType { string, integer, number, boolean, date };
+enum class ParamType { string, integer, number, boolean, date, month };  // month: "2026-11"
 std::string_view param_type_name(ParamType t);  // "integer" …, also used in error messages
 
 struct QueryParam {

@@ -1,7 +1,7 @@
 // The demo school as the API shows it: one current year with two semesters, classes for every
 // grade level with teachers and subjects, every student enrolled with guardians (siblings sharing
-// theirs), Khmer names and scholarships; the demo teacher has classes; a second run adds nothing;
-// a seed always gives the same school.
+// theirs), Khmer names and scholarships, the term so far of grades and registers (never dated after
+// today); the demo teacher has classes; a second run adds nothing; a seed always gives the same school.
 #include "school/demo/demo_school.hpp"
 
 #include "app/demo.hpp"
@@ -10,6 +10,8 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -18,6 +20,7 @@ namespace {
 
 namespace bj = boost::json;
 using test::TestApp;
+using namespace std::chrono_literals;
 
 constexpr std::int64_t kStudents = 120;
 
@@ -204,6 +207,27 @@ TEST_F(DemoSchoolTest, TheDemoTeacherHasClassesAndSeesTheirStudents)
     }
 }
 
+// Made on 1 September, before its year begins, the demo shows the year's first six weeks: 2 November
+// to 11 December, 30 school days of AM and PM registers.
+TEST_F(DemoSchoolTest, BeforeItsYearBeginsTheFirstSixWeeksAreShown)
+{
+    EXPECT_EQ(summary.attendance, 30 * 2 * kStudents);
+    auto first = t.get_as(admin, "/api/v1/attendance?limit=1&sort=attendanceDate");
+    auto last = t.get_as(admin, "/api/v1/attendance?limit=1&sort=-attendanceDate");
+    ASSERT_EQ(first.status, 200u) << first.body;
+    EXPECT_EQ(first.json.at("pagination").at("total").as_int64(), summary.attendance);
+    EXPECT_EQ(first.data().at(0).at("attendanceDate"), "2026-11-02");
+    EXPECT_EQ(last.data().at(0).at("attendanceDate"), "2026-12-11");
+
+    EXPECT_GT(summary.grades, 0);
+    auto earliest = t.get_as(admin, "/api/v1/grades?limit=1&sort=gradeDate");
+    auto latest = t.get_as(admin, "/api/v1/grades?limit=1&sort=-gradeDate");
+    ASSERT_EQ(earliest.status, 200u) << earliest.body;
+    EXPECT_EQ(earliest.json.at("pagination").at("total").as_int64(), summary.grades);
+    EXPECT_GE(earliest.data().at(0).at("gradeDate").as_string(), "2026-11-02");
+    EXPECT_LE(latest.data().at(0).at("gradeDate").as_string(), "2026-12-11");
+}
+
 TEST_F(DemoSchoolTest, ASecondRunAddsNothing)
 {
     auto again = make_school(t, 2);
@@ -228,6 +252,81 @@ TEST(DemoSchool, TheSameSeedGivesTheSameSchool)
     auto first = school_of(7);
     EXPECT_EQ(school_of(7), first);
     EXPECT_NE(school_of(8), first);
+}
+
+// Three weeks into the year (Saturday 21 November 2026): a register every school day so far, AM and
+// PM, for every student, about nine marks in ten present; grades from the first week to the last
+// school day, in the first semester, out of 10, 20, 50 or 100 in half points; none dated after
+// today; the demo teacher marked their own subjects and took their class's registers.
+TEST(DemoSchool, TheTermSoFarHasGradesAndRegistersUpToToday)
+{
+    TestApp t;
+    t.clock().set(std::chrono::sys_days(2026y / std::chrono::November / 21) + 10h);
+    auto accounts = app::ensure_demo_accounts(t.app().database(), t.clock(), t.app().config());
+    auto summary = make_school(t, 1);
+    auto password = [&](const std::string& username) {
+        auto a = std::find_if(accounts.begin(), accounts.end(), [&](const auto& x) { return x.username == username; });
+        return a == accounts.end() ? std::string() : a->password;
+    };
+    auto admin = t.sign_in("admin", password("admin"));
+    auto total = [&](const std::string& target) {
+        auto r = t.get_as(admin, target);
+        EXPECT_EQ(r.status, 200u) << r.body;
+        return r.status == 200u ? r.json.at("pagination").at("total").as_int64() : -1;
+    };
+
+    EXPECT_EQ(summary.attendance, 15 * 2 * kStudents);  // 2–6, 9–13 and 16–20 November
+    EXPECT_EQ(total("/api/v1/attendance?limit=1"), summary.attendance);
+    EXPECT_EQ(total("/api/v1/attendance?limit=1&from=2026-11-21"), 0);
+    EXPECT_EQ(total("/api/v1/attendance?limit=1&to=2026-10-31"), 0);
+    auto attended =
+        total("/api/v1/attendance?limit=1&status=PRESENT") + total("/api/v1/attendance?limit=1&status=LATE");
+    EXPECT_GT(attended, summary.attendance * 85 / 100);
+    EXPECT_LT(attended, summary.attendance * 97 / 100);
+    EXPECT_GT(total("/api/v1/attendance?limit=1&status=ABSENT"), 0);
+    for (const auto& mark : all_rows(t, admin, "/api/v1/attendance?status=EXCUSED")) {
+        EXPECT_FALSE(mark.at("reason").is_null()) << mark;
+    }
+
+    EXPECT_GT(summary.grades, 0);
+    EXPECT_EQ(total("/api/v1/grades?limit=1"), summary.grades);
+    EXPECT_EQ(total("/api/v1/grades?limit=1&month=2026-12"), 0);
+    auto earliest = t.get_as(admin, "/api/v1/grades?limit=1&sort=gradeDate");
+    auto latest = t.get_as(admin, "/api/v1/grades?limit=1&sort=-gradeDate");
+    EXPECT_GE(earliest.data().at(0).at("gradeDate").as_string(), "2026-11-02");
+    EXPECT_LE(latest.data().at(0).at("gradeDate").as_string(), "2026-11-20");
+    auto page = t.get_as(admin, "/api/v1/grades?limit=100");
+    for (const auto& g : page.data().as_array()) {
+        auto score = g.at("score").to_number<double>();
+        auto max = g.at("maxScore").to_number<double>();
+        EXPECT_TRUE(max == 10 || max == 20 || max == 50 || max == 100) << g;
+        EXPECT_GE(score, 0) << g;
+        EXPECT_LE(score, max) << g;
+        EXPECT_EQ(score * 2, std::round(score * 2)) << g;
+        EXPECT_EQ(g.at("semester").at("order"), 1) << g;
+        EXPECT_EQ(g.at("month").as_string(), g.at("gradeDate").as_string().subview(0, 7)) << g;
+        EXPECT_FALSE(g.at("recordedBy").is_null()) << g;
+    }
+
+    auto teacher = t.sign_in("teacher", password("teacher"));
+    auto taught = all_rows(t, teacher, "/api/v1/courses?teacherId=" + std::to_string(teacher.user_id));
+    auto homeroom = std::find_if(taught.begin(), taught.end(),
+                                 [&](const bj::value& c) { return c.at("homeroomTeacherId") == teacher.user_id; });
+    ASSERT_NE(homeroom, taught.end());
+    auto course = std::to_string(homeroom->at("courseId").as_int64());
+    auto registers = t.get_as(admin, "/api/v1/attendance?limit=100&courseId=" + course);
+    ASSERT_FALSE(registers.data().as_array().empty());
+    for (const auto& mark : registers.data().as_array()) {
+        EXPECT_EQ(mark.at("recordedBy"), "teacher") << mark;
+    }
+    int maths = 0;
+    for (const auto& g : all_rows(t, admin, "/api/v1/grades?courseId=" + course)) {
+        if (g.at("subject").at("code") == "MATH") {
+            EXPECT_EQ(g.at("recordedBy"), "teacher") << g;
+            ++maths;
+        }
+    }
+    EXPECT_GT(maths, 0);
 }
 
 TEST(DemoSchool, AFailureLeavesTheDatabaseAsItWas)

@@ -61,6 +61,34 @@ std::int64_t enroll_directly(TestApp& t, std::int64_t course_id)
     return *enrollment;
 }
 
+std::int64_t enrolled_student(TestApp& t, std::int64_t course_id, const std::string& gender,
+                              const std::string& last_name)
+{
+    auto enrollment = enroll_directly(t, course_id);
+    auto tx = t.app().database().write();
+    auto student =
+        tx->query_value<std::int64_t>("SELECT student_id FROM enrollments WHERE enrollment_id = $1", enrollment);
+    tx->execute("UPDATE students SET gender = $2, last_name = $3 WHERE student_id = $1", *student, gender, last_name);
+    tx.commit();
+    return *student;
+}
+
+std::int64_t make_semester(TestApp& t, const SignedIn& admin, std::int64_t school_year_id, int order,
+                           const std::string& start, const std::string& end)
+{
+    auto body = R"({"schoolYearId":)" + std::to_string(school_year_id) + R"(,"name":"Semester )" +
+                std::to_string(order) + R"(","order":)" + std::to_string(order) + R"(,"startDate":")" + start +
+                R"(","endDate":")" + end + R"("})";
+    return created_id(t.as(admin, Call{http::Method::post, "/api/v1/semesters", body}), "semesterId");
+}
+
+void assign_subjects(TestApp& t, const SignedIn& admin, std::int64_t course_id, const std::string& subjects)
+{
+    auto reply = t.as(admin, Call{http::Method::put, "/api/v1/courses/" + std::to_string(course_id) + "/subjects",
+                                  R"({"subjects":)" + subjects + "}"});
+    EXPECT_EQ(reply.status, 200u) << reply.body;
+}
+
 std::vector<std::string> error_details(const Reply& reply)
 {
     std::vector<std::string> out;

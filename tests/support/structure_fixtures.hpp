@@ -23,6 +23,15 @@ std::int64_t make_course(TestApp& t, const SignedIn& admin, std::int64_t school_
 // the course's active_enrollments as the enrollment feature does. Returns the enrollment id.
 std::int64_t enroll_directly(TestApp& t, std::int64_t course_id);
 
+// enroll_directly, for a student of this gender ("M" or "F") and last name; returns the student's id.
+std::int64_t enrolled_student(TestApp& t, std::int64_t course_id, const std::string& gender = "M",
+                              const std::string& last_name = "Sok");
+// POST /semesters; fails the test unless it answers 201. Returns the id.
+std::int64_t make_semester(TestApp& t, const SignedIn& admin, std::int64_t school_year_id, int order,
+                           const std::string& start, const std::string& end);
+// PUT /courses/{id}/subjects with `subjects`, a JSON array ([{"subjectId":1,"teacherId":2}]).
+void assign_subjects(TestApp& t, const SignedIn& admin, std::int64_t course_id, const std::string& subjects);
+
 // The detail codes of an error response, as "field:CODE".
 std::vector<std::string> error_details(const Reply& reply);
 

@@ -234,8 +234,16 @@ Result<void> CourseService::remove(std::int64_t course_id, std::optional<std::in
     if (repo::count_enrollments(*tx, course_id) > 0) {
         return make_error(ErrorCode::conflict, "error.course_in_use");
     }
-    if (!repo::remove(*tx, course_id, required_version)) {
-        return make_error(ErrorCode::precondition_failed);
+    try {
+        if (!repo::remove(*tx, course_id, required_version)) {
+            return make_error(ErrorCode::precondition_failed);
+        }
+    } catch (const db::DbError& e) {
+        if (e.kind() == db::DbError::Kind::foreign_key) {
+            // Grades or attendance recorded in it (their enrollments since deleted) keep it.
+            return make_error(ErrorCode::conflict, "error.course_has_records");
+        }
+        throw;
     }
     tx.commit();
     return {};

@@ -22,6 +22,18 @@ public:
     }
     // True `percent` times in a hundred.
     [[nodiscard]] bool chance(unsigned percent) { return below(100) < percent; }
+    // 0 (included) to 1 (excluded), in steps of 2^-53.
+    [[nodiscard]] double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+    // Around `mean` with standard deviation `sd`: the sum of twelve uniform draws (Irwin–Hall),
+    // never more than six deviations away, which suits marks and rates.
+    [[nodiscard]] double normal(double mean, double sd)
+    {
+        double sum = 0;
+        for (int i = 0; i < 12; ++i) {
+            sum += uniform();
+        }
+        return mean + sd * (sum - 6);
+    }
     template <class T>
     [[nodiscard]] const T& pick(std::span<const T> items)
     {

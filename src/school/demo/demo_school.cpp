@@ -7,6 +7,7 @@
 #include "school/courses/course_repository.hpp"
 #include "school/demo/demo_data.hpp"
 #include "school/demo/demo_people.hpp"
+#include "school/demo/demo_results.hpp"
 #include "school/enrollments/enrollment_service.hpp"
 #include "school/school_years/school_year_repository.hpp"
 #include "school/students/student_repository.hpp"
@@ -46,6 +47,7 @@ struct SubjectRow {
     std::string code;
     std::string name;
     std::vector<std::int64_t> grade_levels;
+    double max_score = 0;
 
     [[nodiscard]] bool taught_at(std::int64_t grade) const
     {
@@ -61,6 +63,8 @@ struct ClassPlan {
     std::optional<std::int64_t> homeroom;
     std::vector<courses::SubjectAssignment> subjects;
     std::vector<std::string> codes;  // of `subjects`, in the same order
+    std::vector<double> max_scores;  // of `subjects`, in the same order
+    std::vector<std::int64_t> students;
 };
 
 // A grade level's students and the classes that share them.
@@ -123,7 +127,7 @@ std::vector<SubjectRow> create_subjects(db::Connection& tx, std::span<const std:
         for (auto g = spec.first_grade; g <= spec.last_grade; ++g) {
             input.grade_levels.push_back(g);
         }
-        SubjectRow row{0, input.code, input.name, input.grade_levels};
+        SubjectRow row{0, input.code, input.name, input.grade_levels, input.max_score};
         if (std::none_of(grades.begin(), grades.end(), [&](std::int64_t g) { return row.taught_at(g); })) {
             continue;
         }
@@ -136,6 +140,7 @@ std::vector<SubjectRow> create_subjects(db::Connection& tx, std::span<const std:
             }
             row.subject_id = existing->subject_id;
             row.grade_levels = existing->grade_levels;
+            row.max_score = existing->max_score;
         }
         out.push_back(std::move(row));
     }
@@ -228,6 +233,7 @@ void assign_teachers(std::vector<ClassPlan>& classes, const std::vector<SubjectR
             }
             c.subjects.push_back({s.subject_id, teacher});
             c.codes.push_back(s.code);
+            c.max_scores.push_back(s.max_score);
         }
         if (!is_primary && !c.subjects.empty()) {
             auto free = std::find_if(c.subjects.begin(), c.subjects.end(),
@@ -344,7 +350,7 @@ std::size_t family_size(Dice& dice)
 class StudentWriter {
 public:
     StudentWriter(db::Database& db, db::Connection& tx, const Clock& clock, const DemoSchoolOptions& options,
-                  std::vector<GradePlan>& grades, const std::vector<ClassPlan>& classes, DemoSchoolSummary& summary)
+                  std::vector<GradePlan>& grades, std::vector<ClassPlan>& classes, DemoSchoolSummary& summary)
         : tx_(tx),
           clock_(clock),
           students_(db, clock, options.student_code_pattern),
@@ -397,11 +403,13 @@ private:
         }
         enrollments::EnrollmentInput enrollment;
         enrollment.student_id = *id;
-        enrollment.course_id = course_for(child.grade_level);
+        auto& seat = class_for(child.grade_level);
+        enrollment.course_id = seat.course_id;
         enrollment.enrollment_date = year_start;
         if (auto enrolled = enrollments_.enroll_in(tx_, enrollment); !enrolled) {
             throw Failure("demo school: an enrollment was refused:" + broken_rules(enrolled.error()));
         }
+        seat.students.push_back(*id);
         ++summary_.students;
         if (options_.progress && (summary_.students % kProgressEvery == 0 || summary_.students == options_.students)) {
             options_.progress(summary_.students, options_.students);
@@ -410,12 +418,12 @@ private:
     }
 
     // The grade's classes in turn, so they fill evenly.
-    std::int64_t course_for(std::int64_t grade_level)
+    ClassPlan& class_for(std::int64_t grade_level)
     {
         auto grade = std::find_if(grades_.begin(), grades_.end(),
                                   [&](const GradePlan& g) { return g.grade_level == grade_level; });
         auto index = grade->classes[static_cast<std::size_t>(grade->seated++) % grade->classes.size()];
-        return classes_[index].course_id;
+        return classes_[index];
     }
 
     db::Connection& tx_;
@@ -424,7 +432,7 @@ private:
     enrollments::EnrollmentService enrollments_;
     const DemoSchoolOptions& options_;
     std::vector<GradePlan>& grades_;
-    const std::vector<ClassPlan>& classes_;
+    std::vector<ClassPlan>& classes_;
     DemoSchoolSummary& summary_;
 };
 
@@ -442,6 +450,20 @@ std::vector<std::int64_t> grade_levels_of(const DemoSchoolOptions& options)
         for (auto g = subjects::kMinGradeLevel; g <= subjects::kMaxGradeLevel; ++g) {
             out.push_back(g);
         }
+    }
+    return out;
+}
+
+// The classes as their registers and gradebooks see them.
+std::vector<ClassRoll> rolls_of(const std::vector<ClassPlan>& classes)
+{
+    std::vector<ClassRoll> out;
+    for (const auto& c : classes) {
+        ClassRoll roll{c.course_id, c.homeroom, {}, c.students};
+        for (std::size_t i = 0; i < c.subjects.size(); ++i) {
+            roll.subjects.push_back({c.subjects[i].subject_id, c.subjects[i].teacher_id, c.max_scores[i]});
+        }
+        out.push_back(std::move(roll));
     }
     return out;
 }
@@ -483,6 +505,10 @@ DemoSchoolSummary create_demo_school(db::Database& db, const Clock& clock, const
         writer.save_family(children, plan.start);
         next += count;
     }
+    auto term =
+        create_demo_results(*tx, rolls_of(classes), school_years::repo::semesters_of(*tx, year_id), now, options.seed);
+    summary.grades = term.grades;
+    summary.attendance = term.attendance;
     tx.commit();
     summary.created = true;
     return summary;
@@ -500,7 +526,8 @@ std::string describe(const DemoSchoolSummary& s)
            n(s.subjects, "subject", "subjects") + ", " + n(s.courses, "class", "classes") + ", " +
            n(s.teachers, "teacher", "teachers") + ", " + n(s.students, "student", "students") + " (" +
            n(s.families, "family", "families") + ", " + n(s.guardians, "guardian", "guardians") + "), " +
-           n(s.scholarships, "scholarship", "scholarships");
+           n(s.scholarships, "scholarship", "scholarships") + ", " + n(s.grades, "grade", "grades") + ", " +
+           n(s.attendance, "attendance mark", "attendance marks");
 }
 
 }  // namespace sala::demo

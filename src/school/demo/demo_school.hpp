@@ -1,7 +1,8 @@
 // The demo school (`sala demo`, `serve --demo`): a current school year with two semesters, classes
 // for every grade level with their teachers and subjects, and students with guardians, families,
-// scholarships and enrollments, all through the same rules as the API. One write transaction, so
-// a failure leaves the database as it was. Blocking (SQL): run before serving or on a worker pool.
+// scholarships and enrollments, all through the same rules as the API, and the term so far of
+// grades and attendance (demo_results.hpp). One write transaction, so a failure leaves the
+// database as it was. Blocking (SQL): run before serving or on a worker pool.
 #pragma once
 
 #include "core/clock.hpp"
@@ -39,6 +40,8 @@ struct DemoSchoolSummary {
     std::int64_t families = 0;
     std::int64_t guardians = 0;
     std::int64_t scholarships = 0;
+    std::int64_t grades = 0;      // of the term so far (see demo_results.hpp)
+    std::int64_t attendance = 0;  // register marks, likewise
 };
 
 // Creates the demo school unless the database has a school year. Throws Failure (and writes
@@ -46,8 +49,9 @@ struct DemoSchoolSummary {
 // or when a generated record breaks a rule, which would be a bug of the generator.
 DemoSchoolSummary create_demo_school(db::Database& db, const Clock& clock, const DemoSchoolOptions& options);
 
-// "2026-2027: 2 semesters, 15 subjects, 24 classes, 30 teachers, 600 students (410 families,
-// 702 guardians), 47 scholarships", or what happened instead.
+// "2026-2027 (current): 2 semesters, 15 subjects, 24 classes, 30 teachers, 600 students (410
+// families, 702 guardians), 47 scholarships, 24816 grades, 18000 attendance marks", or what
+// happened instead.
 [[nodiscard]] std::string describe(const DemoSchoolSummary& summary);
 
 }  // namespace sala::demo

@@ -86,6 +86,15 @@ std::optional<std::int64_t> active_in_year(db::Connection& c, std::int64_t stude
     return c.query_value<std::int64_t>(sql::kActiveInYear, student_id, school_year_id, except_enrollment_id);
 }
 
+std::set<std::int64_t> enrolled_on(db::Connection& c, std::int64_t course_id, Date date)
+{
+    std::set<std::int64_t> out;
+    for (auto r : c.query(sql::kEnrolledOn, course_id, date)) {
+        out.insert(r.get<std::int64_t>(std::size_t{0}));
+    }
+    return out;
+}
+
 bool take_seat(db::Connection& c, std::int64_t course_id)
 {
     return c.execute(sql::kTakeSeat, course_id) == 1;

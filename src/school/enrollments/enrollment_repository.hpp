@@ -5,6 +5,7 @@
 #include "school/enrollments/enrollment.hpp"
 
 #include <optional>
+#include <set>
 
 namespace sala::enrollments::repo {
 
@@ -29,6 +30,10 @@ struct Row {
 // The student's other active enrollment in the year, if any.
 [[nodiscard]] std::optional<std::int64_t> active_in_year(db::Connection& c, std::int64_t student_id,
                                                          std::int64_t school_year_id, std::int64_t except_enrollment_id);
+// The students enrolled in the course on `date`: enrolled on or before it, and the enrollment
+// active or completed, or dropped or transferred in a semester that ends on or after it. Grades
+// and attendance may be recorded for them. One query.
+[[nodiscard]] std::set<std::int64_t> enrolled_on(db::Connection& c, std::int64_t course_id, Date date);
 // False when the course is full.
 [[nodiscard]] bool take_seat(db::Connection& c, std::int64_t course_id);
 void release_seat(db::Connection& c, std::int64_t course_id);

@@ -42,6 +42,11 @@ inline constexpr std::string_view kActiveInYear =
     "SELECT enrollment_id FROM enrollments WHERE student_id = $1 AND school_year_id = $2 AND status = 'active' "
     "AND enrollment_id <> $3";
 
+inline constexpr std::string_view kEnrolledOn =
+    "SELECT e.student_id FROM enrollments e LEFT JOIN semesters d ON d.semester_id = e.drop_semester_id "
+    "WHERE e.course_id = $1 AND e.enrollment_date <= $2 AND (e.status IN ('active', 'completed') "
+    "OR (e.status IN ('dropped', 'transferred') AND d.end_date >= $2))";
+
 // A place in the course, taken only while one is free: concurrent enrollments cannot both get
 // the last one. The course's version moves with its count.
 inline constexpr std::string_view kTakeSeat =
