@@ -1,9 +1,7 @@
 // See attendance_settings.hpp.
 #include "school/attendance/attendance_settings.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
+#include "http/json.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -11,28 +9,12 @@
 namespace sala::attendance {
 namespace {
 
-std::vector<std::string> strings_of(const boost::json::value* v)
-{
-    std::vector<std::string> out;
-    if (v == nullptr || !v->is_array()) {
-        return out;
-    }
-    for (const auto& item : v->get_array()) {
-        if (item.is_string()) {
-            out.emplace_back(item.get_string());
-        }
-    }
-    return out;
-}
-
-boost::json::array array_of(const std::vector<std::string>& items)
-{
-    boost::json::array out;
-    for (const auto& s : items) {
-        out.emplace_back(s);
-    }
-    return out;
-}
+// The stored document: the calendar without its version.
+struct Document {
+    std::vector<std::string> school_days;
+    std::vector<std::string> sessions;
+};
+BOOST_DESCRIBE_STRUCT(Document, (), (school_days, sessions))
 
 }  // namespace
 
@@ -75,21 +57,18 @@ void check_settings(FieldErrors& errors, Settings& s)
 
 std::string settings_to_json(const Settings& s)
 {
-    return boost::json::serialize(
-        boost::json::object{{"schoolDays", array_of(s.school_days)}, {"sessions", array_of(s.sessions)}});
+    return json::dump(Document{s.school_days, s.sessions});
 }
 
 Settings settings_from_json(std::string_view text, std::int64_t row_version)
 {
-    boost::system::error_code ec;
-    auto doc = boost::json::parse(text, ec);
+    auto doc = json::parse<Document>(text);
     auto defaults = default_settings();
     defaults.row_version = row_version;
-    if (ec || !doc.is_object()) {
+    if (!doc) {
         return defaults;
     }
-    Settings s{strings_of(doc.as_object().if_contains("schoolDays")),
-               strings_of(doc.as_object().if_contains("sessions")), row_version};
+    Settings s{std::move(doc->school_days), std::move(doc->sessions), row_version};
     FieldErrors errors;
     check_settings(errors, s);
     return errors.empty() ? s : defaults;

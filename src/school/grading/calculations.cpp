@@ -191,6 +191,14 @@ void AttendanceCounts::add(AttendanceMark mark, double times)
     }
 }
 
+void AttendanceCounts::add(const AttendanceCounts& other)
+{
+    present += other.present;
+    absent += other.absent;
+    late += other.late;
+    excused += other.excused;
+}
+
 std::optional<double> AttendanceCounts::rate() const
 {
     auto total = days();

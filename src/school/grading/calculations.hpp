@@ -5,6 +5,8 @@
 // check them table by table. Values keep full precision; `display` rounds only for showing.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -23,6 +25,7 @@ struct CategoryWeight {
     std::string grade_type;
     double weight = 0;
 };
+BOOST_DESCRIBE_STRUCT(CategoryWeight, (), (grade_type, weight))
 
 // One step of the grade scale: a percentage at or above `min_percentage` (and below the step
 // above) earns `letter`.
@@ -32,11 +35,13 @@ struct ScaleStep {
     std::string label_en;
     std::string label_kh;
 };
+BOOST_DESCRIBE_STRUCT(ScaleStep, (), (letter, min_percentage, label_en, label_kh))
 
 struct SemesterWeight {
     std::int64_t order = 0;  // the semester's order in its year (1, 2 …)
     double weight = 1;
 };
+BOOST_DESCRIBE_STRUCT(SemesterWeight, (), (order, weight))
 
 struct GradingSettings {
     std::vector<CategoryWeight> category_weights;  // a category not listed weighs 0
@@ -44,6 +49,8 @@ struct GradingSettings {
     double pass_mark = 50;                         // an average at or above it passes
     std::vector<SemesterWeight> semester_weights;  // a semester not listed weighs 1
 };
+// Described: GET/PUT /settings/grading show it as it is, and it is stored in the same JSON form.
+BOOST_DESCRIBE_STRUCT(GradingSettings, (), (category_weights, grade_scale, pass_mark, semester_weights))
 
 // ASSIGNMENT 20, QUIZ 20, EXAM 50, PARTICIPATION 10; A ≥ 90 … F; pass mark 50; semesters equal.
 GradingSettings default_grading_settings();
@@ -120,6 +127,7 @@ struct AttendanceCounts {
     double excused = 0;
     // `times` marks of the same kind (a count from a GROUP BY).
     void add(AttendanceMark mark, double times = 1);
+    void add(const AttendanceCounts& other);
     [[nodiscard]] double days() const { return present + absent + late + excused; }
     // Days attended (present or late) / days recorded × 100; nullopt when nothing is recorded.
     [[nodiscard]] std::optional<double> rate() const;

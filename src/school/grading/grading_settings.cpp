@@ -3,7 +3,6 @@
 
 #include "core/validation.hpp"
 #include "http/json.hpp"
-#include "school/grading/grading_settings_api.hpp"
 #include "school/settings/settings_repository.hpp"
 
 #include <cmath>
@@ -32,11 +31,11 @@ VersionedSettings load_settings(db::Connection& c)
     if (!stored || stored->row_version == 0) {
         return {default_grading_settings(), 0};
     }
-    auto body = json::parse<GradingSettingsBody>(stored->value);
-    if (!body) {
+    auto settings = json::parse<GradingSettings>(stored->value);
+    if (!settings) {
         throw Failure("stored grading settings are not readable");
     }
-    return {from_body(*body), stored->row_version};
+    return {std::move(*settings), stored->row_version};
 }
 
 void check_settings(FieldErrors& errors, const GradingSettings& s)
@@ -125,7 +124,7 @@ Result<VersionedSettings> GradingSettingsService::put(GradingSettings s, std::op
         return errors.to_error();
     }
     auto tx = db_.write();
-    if (!settings::repo::save(*tx, kName, json::dump(to_body(s)), required_version, writer.user_id, clock_.now())) {
+    if (!settings::repo::save(*tx, kName, json::dump(s), required_version, writer.user_id, clock_.now())) {
         return make_error(ErrorCode::precondition_failed);
     }
     auto saved = load_settings(*tx);

@@ -7,7 +7,6 @@
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
 #include "school/grading/grading_settings.hpp"
-#include "school/grading/grading_settings_api.hpp"
 
 #include <memory>
 
@@ -25,7 +24,7 @@ namespace permission = auth::permission;
 
 Response respond_settings(const VersionedSettings& v)
 {
-    auto response = json::respond(Status::ok, to_body(v.settings));
+    auto response = json::respond(Status::ok, v.settings);
     http::set_etag(response, v.row_version);
     return response;
 }
@@ -42,7 +41,7 @@ void register_grading_settings_routes(http::Router& router, db::Database& db, co
                                     "semester weights (ETag)",
                          .tag = "settings",
                          .permission = std::string(permission::settings_read),
-                         .response = &http::schema<GradingSettingsBody>,
+                         .response = &http::schema<GradingSettings>,
                          .cached = true},
                [service](RequestContext& ctx) -> asio::awaitable<Response> {
                    auto settings = co_await ctx.offload([&] { return service->get(); });
@@ -55,16 +54,16 @@ void register_grading_settings_routes(http::Router& router, db::Database& db, co
                                     "follows them from then on",
                          .tag = "settings",
                          .permission = std::string(permission::settings_write),
-                         .request = &http::schema<GradingSettingsBody>,
-                         .response = &http::schema<GradingSettingsBody>},
+                         .request = &http::schema<GradingSettings>,
+                         .response = &http::schema<GradingSettings>},
                [service](RequestContext& ctx) -> asio::awaitable<Response> {
-                   auto body = http::parse_body<GradingSettingsBody>(ctx.request());
+                   auto body = http::parse_body<GradingSettings>(ctx.request());
                    if (!body) {
                        co_return Response::from_error(body.error());
                    }
                    auto version = http::required_version(ctx);
                    auto saved = co_await ctx.offload(
-                       [&] { return service->put(from_body(*body), version, *ctx.principal); });
+                       [&] { return service->put(std::move(*body), version, *ctx.principal); });
                    if (!saved) {
                        co_return Response::from_error(saved.error());
                    }

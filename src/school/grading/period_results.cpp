@@ -161,4 +161,10 @@ int month_number(std::string_view key)
     return value;
 }
 
+int month_number(Date day)
+{
+    std::chrono::year_month_day ymd(day);
+    return static_cast<int>(ymd.year()) * 100 + static_cast<int>(static_cast<unsigned>(ymd.month()));
+}
+
 }  // namespace sala::grading

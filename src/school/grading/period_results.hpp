@@ -4,6 +4,7 @@
 // the learning-quality figures all call this one function.
 #pragma once
 
+#include "core/time.hpp"
 #include "school/grading/calculations.hpp"
 
 #include <cstdint>
@@ -72,5 +73,7 @@ PeriodResult compute_period(const GradingSettings& settings, const CourseFacts& 
 
 // "2026-11" → 202611; 0 for anything else.
 int month_number(std::string_view key);
+// The month of a day, numbered the same way.
+int month_number(Date day);
 
 }  // namespace sala::grading

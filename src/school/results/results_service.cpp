@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace sala::results {
 namespace {
@@ -155,23 +154,17 @@ Standing standing(const grading::GradingSettings& settings, const std::vector<Su
     return s;
 }
 
-AttendanceView attendance_view(const std::vector<repo::AttendanceCount>& counts, Date from, Date to,
-                               std::int64_t course_id = 0)
+// One student's marks between two days.
+AttendanceView attendance_view(const std::vector<repo::AttendanceCount>& counts, Date from, Date to)
 {
     grading::AttendanceCounts total;
     for (const auto& c : counts) {
-        if (c.date >= from && c.date <= to && (course_id == 0 || c.course_id == course_id)) {
+        if (c.date >= from && c.date <= to) {
             total.add({c.session, c.status}, static_cast<double>(c.count));
         }
     }
     return AttendanceView{total.present, total.absent,  total.late,
                           total.excused, total.days(), grading::display(total.rate())};
-}
-
-std::optional<double> attendance_rate(const std::vector<repo::AttendanceCount>& counts, Date from, Date to,
-                                      std::int64_t course_id = 0)
-{
-    return attendance_view(counts, from, to, course_id).attendance_rate;
 }
 
 Error forbidden_course()
@@ -357,20 +350,30 @@ Result<LearningQualityView> ResultsService::learning_quality(std::optional<std::
     }
 
     auto months = months_covered(period->view.start_date, period->view.end_date);
+    // Attendance counted once: per course over the period, and per course and month.
+    std::map<std::int64_t, grading::AttendanceCounts> course_attendance;
+    std::map<std::pair<std::int64_t, int>, grading::AttendanceCounts> monthly_attendance;
+    for (const auto& a : attendance) {
+        grading::AttendanceMark mark{a.session, a.status};
+        auto n = static_cast<double>(a.count);
+        if (a.date >= period->view.start_date && a.date <= period->view.end_date) {
+            course_attendance[a.course_id].add(mark, n);
+        }
+        monthly_attendance[{a.course_id, grading::month_number(a.date)}].add(mark, n);
+    }
     LearningQualityView out;
     out.school_year = SchoolYearRef{year->school_year_id, year->name, year->start_date, year->end_date};
     out.period = period->view;
-    // Every listed course's students, for the school's figures: the period's, then each month's.
+    // Every listed course's students and marks, for the school's figures: the period's, then each month's.
     std::vector<std::string> genders;
     std::vector<std::optional<double>> school_period;
     std::vector<std::vector<std::optional<double>>> school_months(months.size());
     grading::AttendanceCounts school_attendance;
-    auto averages_of = [](const grading::PeriodResult& r) {
-        std::vector<std::optional<double>> out;
+    std::vector<grading::AttendanceCounts> school_monthly_attendance(months.size());
+    auto append_averages = [](std::vector<std::optional<double>>& to, const grading::PeriodResult& r) {
         for (const auto& s : r.students) {
-            out.push_back(s.average);
+            to.push_back(s.average);
         }
-        return out;
     };
     for (const auto& course : listed) {
         auto& f = facts[course.course_id];
@@ -378,34 +381,25 @@ Result<LearningQualityView> ResultsService::learning_quality(std::optional<std::
             f.semesters.push_back({s.semester_id, s.order});
         }
         auto computed = grading::compute_period(settings, f, period->period);
-        CourseQuality q{course_ref(course), statistics_view(computed.statistics),
-                        attendance_rate(attendance, period->view.start_date, period->view.end_date, course.course_id),
-                        {}};
+        const auto& attended = course_attendance[course.course_id];
+        school_attendance.add(attended);
+        CourseQuality q{course_ref(course), statistics_view(computed.statistics), grading::display(attended.rate()), {}};
         for (const auto& s : f.students) {
             genders.push_back(s.gender);
         }
-        auto course_averages = averages_of(computed);
-        school_period.insert(school_period.end(), course_averages.begin(), course_averages.end());
+        append_averages(school_period, computed);
         for (std::size_t k = 0; k < months.size(); ++k) {
-            auto span = parse_month(months[k].key);
-            auto month = grading::compute_period(settings, f, {Period::Kind::month, grading::month_number(months[k].key), 0});
-            auto month_averages = averages_of(month);
-            school_months[k].insert(school_months[k].end(), month_averages.begin(), month_averages.end());
+            auto number = grading::month_number(months[k].key);
+            auto month = grading::compute_period(settings, f, {Period::Kind::month, number, 0});
+            append_averages(school_months[k], month);
+            const auto& month_attended = monthly_attendance[{course.course_id, number}];
+            school_monthly_attendance[k].add(month_attended);
             q.trend.push_back(TrendPoint{months[k].key, std::string(months[k].name_en), std::string(months[k].name_kh),
                                          grading::display(month.statistics.all.mean),
                                          grading::display(month.statistics.all.pass_rate),
-                                         attendance_rate(attendance, span->first, span->last, course.course_id)});
+                                         grading::display(month_attended.rate())});
         }
         out.courses.push_back(std::move(q));
-    }
-    std::set<std::int64_t> listed_ids;
-    for (const auto& course : listed) {
-        listed_ids.insert(course.course_id);
-    }
-    for (const auto& a : attendance) {
-        if (listed_ids.contains(a.course_id) && a.date >= period->view.start_date && a.date <= period->view.end_date) {
-            school_attendance.add({a.session, a.status}, static_cast<double>(a.count));
-        }
     }
     auto school_stats = [&](const std::vector<std::optional<double>>& averages) {
         std::vector<grading::StudentAverage> students;
@@ -417,18 +411,11 @@ Result<LearningQualityView> ResultsService::learning_quality(std::optional<std::
     out.school.statistics = statistics_view(school_stats(school_period));
     out.school.attendance_rate = grading::display(school_attendance.rate());
     for (std::size_t k = 0; k < months.size(); ++k) {
-        auto span = parse_month(months[k].key);
         auto stats = school_stats(school_months[k]);
-        grading::AttendanceCounts month_attendance;
-        for (const auto& a : attendance) {
-            if (listed_ids.contains(a.course_id) && a.date >= span->first && a.date <= span->last) {
-                month_attendance.add({a.session, a.status}, static_cast<double>(a.count));
-            }
-        }
         out.school.trend.push_back(TrendPoint{months[k].key, std::string(months[k].name_en),
                                               std::string(months[k].name_kh), grading::display(stats.all.mean),
                                               grading::display(stats.all.pass_rate),
-                                              grading::display(month_attendance.rate())});
+                                              grading::display(school_monthly_attendance[k].rate())});
     }
     return out;
 }
