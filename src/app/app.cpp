@@ -90,6 +90,12 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     promotion_ = std::make_unique<promotion::PromotionService>(*db_, clock_, *enrollments_, final_grade);
     grades_ = std::make_unique<grades::GradeService>(*db_, clock_, events_);
     files_ = std::make_unique<files::FileService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
+    printing_ = std::make_unique<printing::PrintingService>(
+        *db_, *files_, clock_,
+        printing::PrintingLimits{.concurrency = config_.render_concurrency > 0
+                                                    ? config_.render_concurrency
+                                                    : std::max<std::size_t>(1, std::thread::hardware_concurrency()),
+                                 .deterministic = config_.deterministic_pdf});
 
     register_routes(*this);
     metrics_.bind(router_);

@@ -20,6 +20,7 @@
 #include "school/events/event_bus.hpp"
 #include "school/files/file_service.hpp"
 #include "school/grades/grade_service.hpp"
+#include "school/printing/printing_service.hpp"
 #include "school/promotion/promotion_service.hpp"
 #include "school/students/student_service.hpp"
 #include "school/users/user_service.hpp"
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] attendance::AttendanceService& attendance() { return *attendance_; }
     [[nodiscard]] promotion::PromotionService& promotion() { return *promotion_; }
     [[nodiscard]] grades::GradeService& grades() { return *grades_; }
+    [[nodiscard]] printing::PrintingService& printing() { return *printing_; }
     [[nodiscard]] http::Router& router() { return router_; }
     [[nodiscard]] http::Metrics& metrics() { return metrics_; }
     [[nodiscard]] http::Pipeline& pipeline() { return *pipeline_; }
@@ -88,6 +90,7 @@ private:
     std::unique_ptr<attendance::AttendanceService> attendance_;
     std::unique_ptr<promotion::PromotionService> promotion_;
     std::unique_ptr<grades::GradeService> grades_;
+    std::unique_ptr<printing::PrintingService> printing_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::ResponseCache> response_cache_;  // null when configured off

@@ -155,6 +155,13 @@ void add_serve_options(CLI::App* cmd, Config& config)
                   "Create the demo accounts on start and print their credentials; on a database without a school "
                   "year, create the demo school first")
         ->envname("SALA_DEMO");
+    cmd->add_option("--render-concurrency", config.render_concurrency,
+                    "Documents (PDF, spreadsheets) rendered at once; more wait or get 503 (default: one per core)")
+        ->envname("SALA_RENDER_CONCURRENCY")
+        ->check(CLI::Range(1, 64));
+    cmd->add_flag("--deterministic-pdf", config.deterministic_pdf,
+                  "Give every generated PDF the same fixed creation date, so the same data prints byte-identical")
+        ->envname("SALA_DETERMINISTIC_PDF");
     cmd->add_flag("!--no-access-log", config.access_log, "Do not log one line per request")->envname("SALA_ACCESS_LOG");
     cmd->add_option("--body-limit", config.json_body_limit, "Largest JSON request body in bytes")
         ->envname("SALA_BODY_LIMIT")

@@ -52,6 +52,10 @@ struct Config {
     // What GET /classes lists while the current school year has no courses.
     std::vector<std::int64_t> grade_levels{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
 
+    // Printed documents.
+    std::size_t render_concurrency = 0;  // documents rendered at once; 0: one per core
+    bool deterministic_pdf = false;      // fixed creation date: the same data gives the same bytes
+
     // Student records.
     std::string student_code_pattern = "STU-{year}-{seq:4}";  // {year} and one {seq:N}
 

@@ -12,9 +12,11 @@
 #include "school/files/file_routes.hpp"
 #include "school/grades/grade_routes.hpp"
 #include "school/grading/grading_settings_routes.hpp"
+#include "school/printing/printing_routes.hpp"
 #include "school/promotion/promotion_routes.hpp"
 #include "school/results/results_routes.hpp"
 #include "school/school_years/school_year_routes.hpp"
+#include "school/settings/school_settings_routes.hpp"
 #include "school/subjects/subject_routes.hpp"
 #include "school/students/student_bulk_routes.hpp"
 #include "school/students/guardian_routes.hpp"
@@ -45,8 +47,10 @@ void register_routes(App& app)
     promotion::register_promotion_routes(router, app.promotion());
     files::register_file_routes(router, app.files(), app.config().upload_limit);
     grading::register_grading_settings_routes(router, app.database(), app.clock());
+    settings::register_school_settings_routes(router, app.database(), app.clock());
     grades::register_grade_routes(router, app.grades());
     results::register_results_routes(router, app.database());
+    printing::register_printing_routes(router, app.printing(), app.workers());
 }
 
 }  // namespace sala::app

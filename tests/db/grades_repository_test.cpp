@@ -190,8 +190,10 @@ TEST_P(GradesRepositoryTest, ResultsReadTheirRowsInOneQueryEach)
     ASSERT_EQ(subjects.size(), 1u);
     EXPECT_EQ(subjects.front().subject.coefficient, 2.0);
 
-    auto mine = results::repo::student_attendance(*tx, s.bopha, s.course);
+    auto mine = results::repo::course_attendance(*tx, s.course, s.bopha);
     EXPECT_EQ(mine.size(), 2u);
+    auto everyone = results::repo::course_attendance(*tx, s.course, std::nullopt);
+    EXPECT_GT(everyone.size(), mine.size());
     auto course = results::repo::year_attendance(*tx, s.year, std::nullopt);
     std::int64_t present = 0;
     for (const auto& a : course) {

@@ -9,6 +9,7 @@
 #include "http/json_schema.hpp"
 #include "http/multipart.hpp"
 #include "school/files/file_service.hpp"
+#include "school/settings/school_settings.hpp"
 
 namespace asio = boost::asio;
 
@@ -285,6 +286,58 @@ void register_file_routes(http::Router& router, FileService& files, std::size_t 
                        co_return Response::from_error(found.error());
                    }
                    co_return raw(*found);
+               });
+
+    // The school's logo, printed at the head of every document.
+    router.add(RouteSpec{.method = Method::put,
+                         .path = "/settings/school/logo",
+                         .summary = "Set the school's logo (a JPEG or PNG body or form), printed on every document",
+                         .tag = "settings",
+                         .permission = std::string(permission::settings_write),
+                         .response = &http::schema<FileView>,
+                         .consumes = kImageBodies,
+                         .max_body = upload_limit,
+                         .action = "settings.logo_update"},
+               [&files](RequestContext& ctx) -> asio::awaitable<Response> {
+                   auto image = image_of(ctx.request());
+                   if (!image) {
+                       co_return Response::from_error(image.error());
+                   }
+                   auto stored = co_await ctx.offload(
+                       [&] { return files.set_setting_image(settings::kLogoSetting, *image, uploader(ctx)); });
+                   if (!stored) {
+                       co_return Response::from_error(stored.error());
+                   }
+                   ctx.audit_details = R"({"fileId":)" + std::to_string(stored->file_id) + "}";
+                   co_return json::respond(FileView{stored->file_id, std::string(settings::kLogoPath),
+                                                    stored->content_type, stored->size_bytes, stored->sha256,
+                                                    stored->created_at});
+               });
+
+    router.add(RouteSpec{.method = Method::get,
+                         .path = "/settings/school/logo",
+                         .summary = "The school's logo",
+                         .tag = "settings",
+                         .permission = std::string(permission::settings_read),
+                         .produces = "image/*"},
+               [&files](RequestContext& ctx) -> asio::awaitable<Response> {
+                   auto found = co_await ctx.offload([&] { return files.setting_image(settings::kLogoSetting); });
+                   if (!found) {
+                       co_return Response::from_error(found.error());
+                   }
+                   co_return raw(*found);
+               });
+
+    router.add(RouteSpec{.method = Method::delete_,
+                         .path = "/settings/school/logo",
+                         .summary = "Remove the school's logo",
+                         .tag = "settings",
+                         .permission = std::string(permission::settings_write),
+                         .success = Status::no_content,
+                         .action = "settings.logo_delete"},
+               [&files](RequestContext& ctx) -> asio::awaitable<Response> {
+                   auto removed = co_await ctx.offload([&] { return files.remove_setting_image(settings::kLogoSetting); });
+                   co_return json::respond_done(removed);
                });
 }
 

@@ -220,6 +220,56 @@ Result<FileContent> FileService::avatar(std::int64_t user_id)
     return read(*lease, *current);
 }
 
+Result<StoredFile> FileService::set_setting_image(std::string_view name, std::string_view bytes,
+                                                  std::optional<std::int64_t> uploader)
+{
+    std::optional<std::int64_t> previous;
+    StoredFile saved;
+    {
+        std::lock_guard lock(bytes_mutex_);
+        auto stored = store(bytes, uploader);
+        if (!stored) {
+            return stored;
+        }
+        auto tx = db_.write();
+        previous = repo::setting_file(*tx, name);
+        stored->file_id = repo::insert(*tx, *stored);
+        repo::set_setting_file(*tx, name, stored->file_id);
+        tx.commit();
+        saved = *stored;
+    }
+    if (previous) {
+        release(*previous);
+    }
+    return saved;
+}
+
+Result<void> FileService::remove_setting_image(std::string_view name)
+{
+    std::optional<std::int64_t> previous;
+    {
+        auto tx = db_.write();
+        previous = repo::setting_file(*tx, name);
+        if (!previous) {
+            return not_found();
+        }
+        repo::set_setting_file(*tx, name, std::nullopt);
+        tx.commit();
+    }
+    release(*previous);
+    return {};
+}
+
+Result<FileContent> FileService::setting_image(std::string_view name)
+{
+    auto lease = db_.read();
+    auto current = repo::setting_file(*lease, name);
+    if (!current) {
+        return not_found();
+    }
+    return read(*lease, *current);
+}
+
 void FileService::release(std::int64_t file_id)
 {
     std::lock_guard lock(bytes_mutex_);

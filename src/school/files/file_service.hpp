@@ -40,6 +40,12 @@ public:
     [[nodiscard]] Result<void> remove_avatar(std::int64_t user_id);
     [[nodiscard]] Result<FileContent> avatar(std::int64_t user_id);
 
+    // Images the settings name ("school.logo", printed on every document).
+    [[nodiscard]] Result<StoredFile> set_setting_image(std::string_view name, std::string_view bytes,
+                                                       std::optional<std::int64_t> uploader);
+    [[nodiscard]] Result<void> remove_setting_image(std::string_view name);
+    [[nodiscard]] Result<FileContent> setting_image(std::string_view name);
+
     // Removes the file (row and bytes) unless something still points to it.
     void release(std::int64_t file_id);
 

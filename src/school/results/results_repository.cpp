@@ -33,9 +33,10 @@ constexpr std::string_view kYearGrades =
     "g.max_score FROM grades g JOIN courses c ON c.course_id = g.course_id WHERE c.school_year_id = $1 "
     "AND (CAST($2 AS BIGINT) IS NULL OR c.course_id = CAST($2 AS BIGINT))";
 
-constexpr std::string_view kStudentAttendance =
+constexpr std::string_view kCourseAttendance =
     "SELECT course_id, student_id, attendance_date, session, status, count(*) AS n FROM attendance "
-    "WHERE student_id = $1 AND course_id = $2 GROUP BY course_id, student_id, attendance_date, session, status";
+    "WHERE course_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR student_id = CAST($2 AS BIGINT)) "
+    "GROUP BY course_id, student_id, attendance_date, session, status";
 
 constexpr std::string_view kYearAttendance =
     "SELECT a.course_id, 0 AS student_id, a.attendance_date, a.session, a.status, count(*) AS n FROM attendance a "
@@ -137,9 +138,10 @@ std::vector<CourseGrade> year_grades(db::Connection& c, std::int64_t school_year
     return out;
 }
 
-std::vector<AttendanceCount> student_attendance(db::Connection& c, std::int64_t student_id, std::int64_t course_id)
+std::vector<AttendanceCount> course_attendance(db::Connection& c, std::int64_t course_id,
+                                               std::optional<std::int64_t> student_id)
 {
-    return attendance_counts(c.query(kStudentAttendance, student_id, course_id));
+    return attendance_counts(c.query(kCourseAttendance, course_id, student_id));
 }
 
 std::vector<AttendanceCount> year_attendance(db::Connection& c, std::int64_t school_year_id,

@@ -57,9 +57,9 @@ struct AttendanceCount {
     std::string status;
     std::int64_t count = 0;
 };
-// One student's marks in one course.
-[[nodiscard]] std::vector<AttendanceCount> student_attendance(db::Connection& c, std::int64_t student_id,
-                                                              std::int64_t course_id);
+// A course's marks per student (or one student's).
+[[nodiscard]] std::vector<AttendanceCount> course_attendance(db::Connection& c, std::int64_t course_id,
+                                                             std::optional<std::int64_t> student_id);
 // Every course of the year (or one), counted per course rather than per student.
 [[nodiscard]] std::vector<AttendanceCount> year_attendance(db::Connection& c, std::int64_t school_year_id,
                                                            std::optional<std::int64_t> course_id);

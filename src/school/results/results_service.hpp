@@ -23,6 +23,9 @@ public:
     [[nodiscard]] Result<ReportCardView> report_card(std::int64_t student_id,
                                                      std::optional<std::int64_t> school_year_id,
                                                      const Principal& reader);
+    // Every card of a course's roster (active and completed enrollments), by name: a class printed at once.
+    [[nodiscard]] Result<std::vector<ReportCardView>> course_report_cards(std::int64_t course_id,
+                                                                          const Principal& reader);
     // Per course and for the school (default: the current year; the semester or the whole year).
     [[nodiscard]] Result<LearningQualityView> learning_quality(std::optional<std::int64_t> school_year_id,
                                                                std::optional<std::int64_t> semester_id,
