@@ -2,6 +2,7 @@
 #include "app/app.hpp"
 
 #include "app/routes.hpp"
+#include "auth/crypto.hpp"
 #include "auth/password.hpp"
 #include "db/migrations.hpp"
 #include "http/openapi.hpp"
@@ -74,7 +75,10 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
       hashing_(std::make_unique<WorkerPool>(config_.hash_threads(), background_thread_setup(config_.hash_threads())))
 {
     events_.subscribe(event_log_);
-    auth::TokenSigner signer(auth::load_signing_key(config_.jwt_secret, config_.data_dir), "sala", "sala-api");
+    auto signing_key = auth::load_signing_key(config_.jwt_secret, config_.data_dir);
+    // ID cards are signed with a key of their own, derived from the server's.
+    auto card_key = auth::hmac_sha256(signing_key, "sala id-card verification");
+    auth::TokenSigner signer(std::move(signing_key), "sala", "sala-api");
     auth_ = std::make_unique<auth::AuthService>(*db_, clock_, std::move(signer), config_.sessions);
     api_keys_ = std::make_unique<auth::ApiKeyService>(*db_, clock_, config_.api_key_rotation_grace,
                                                       config_.sessions.cache_ttl);
@@ -91,11 +95,12 @@ App::App(Config config, const Clock& clock, std::unique_ptr<db::Database> databa
     grades_ = std::make_unique<grades::GradeService>(*db_, clock_, events_);
     files_ = std::make_unique<files::FileService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
     printing_ = std::make_unique<printing::PrintingService>(
-        *db_, *files_, clock_,
+        *db_, *files_, *students_, *attendance_, clock_,
         printing::PrintingLimits{.concurrency = config_.render_concurrency > 0
                                                     ? config_.render_concurrency
                                                     : std::max<std::size_t>(1, std::thread::hardware_concurrency()),
-                                 .deterministic = config_.deterministic_pdf});
+                                 .deterministic = config_.deterministic_pdf},
+        printing::CardTokens(std::move(card_key)));
 
     register_routes(*this);
     metrics_.bind(router_);

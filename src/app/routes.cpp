@@ -9,6 +9,7 @@
 #include "school/attendance/attendance_routes.hpp"
 #include "school/courses/course_routes.hpp"
 #include "school/enrollments/enrollment_routes.hpp"
+#include "school/exports/exports_routes.hpp"
 #include "school/files/file_routes.hpp"
 #include "school/grades/grade_routes.hpp"
 #include "school/grading/grading_settings_routes.hpp"
@@ -50,7 +51,8 @@ void register_routes(App& app)
     settings::register_school_settings_routes(router, app.database(), app.clock());
     grades::register_grade_routes(router, app.grades());
     results::register_results_routes(router, app.database());
-    printing::register_printing_routes(router, app.printing(), app.workers());
+    printing::register_printing_routes(router, app.printing());
+    exports::register_export_routes(router);
 }
 
 }  // namespace sala::app

@@ -258,6 +258,7 @@ const std::unordered_map<std::string_view, Entry>& catalogue()
         {"field.invalid_format", {"The format is invalid.", "ទម្រង់មិនត្រឹមត្រូវ។"}},
         {"field.too_long", {"Must be at most {max} characters.", "ត្រូវមានយ៉ាងច្រើន {max} តួអក្សរ។"}},
         {"field.too_short", {"Must be at least {min} characters.", "ត្រូវមានយ៉ាងតិច {min} តួអក្សរ។"}},
+        {"field.too_many", {"Must have at most {max} items.", "ត្រូវមានយ៉ាងច្រើន {max} ធាតុ។"}},
         {"field.out_of_range", {"Must be between {min} and {max}.", "ត្រូវនៅចន្លោះ {min} និង {max}។"}},
         {"field.invalid_value", {"Must be one of: {allowed}.", "ត្រូវតែជាមួយក្នុងចំណោម៖ {allowed}។"}},
         {"field.contains_username",

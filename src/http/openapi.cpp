@@ -187,8 +187,14 @@ bj::object operation(const Route& route, SchemaRegistry& registry)
     bj::object responses;
     auto status = std::to_string(static_cast<unsigned>(spec.success));
     if (!spec.produces.empty()) {
-        responses[status] = bj::object{{"description", "Success"},
-                                       {"content", bj::object{{spec.produces, bj::object{{"schema", bj::object{}}}}}}};
+        bj::object content;
+        std::string_view types = spec.produces;
+        while (!types.empty()) {
+            auto comma = types.find(", ");
+            content[types.substr(0, comma)] = bj::object{{"schema", bj::object{}}};
+            types = comma == std::string_view::npos ? std::string_view() : types.substr(comma + 2);
+        }
+        responses[status] = bj::object{{"description", "Success"}, {"content", std::move(content)}};
     } else if (spec.success == Status::no_content) {
         responses[status] = bj::object{{"description", "Success, no content"}};
     } else {

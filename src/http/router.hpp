@@ -61,7 +61,9 @@ struct RouteSpec {
     SchemaFn response = nullptr;  // the type of `data`
     bool list = false;            // `data` is an array of `response`, with pagination
     Status success = Status::ok;
-    std::string produces;         // non-JSON success content type ("text/plain", "application/pdf")
+    // Non-JSON success content type ("text/plain", "application/pdf"); a route that answers in
+    // the format a parameter asks for lists each, separated by ", ".
+    std::string produces;
     // Non-JSON request bodies the route takes ("text/csv", "image/png"); a body of another type is
     // refused with 415 before the handler runs.
     std::vector<std::string> consumes;
@@ -69,7 +71,8 @@ struct RouteSpec {
     Scope scope = Scope::api;
     RateLimit rate_limit = RateLimit::standard;
     // Writes (POST, PUT, PATCH, DELETE) that succeed are recorded in the activity log as `action`
-    // (default "<tag>.create|update|delete") unless the route records its own events.
+    // (default "<tag>.create|update|delete") unless the route records its own events. A read is
+    // recorded only when it names an `action`: downloads of the school's data (exports).
     bool audit = true;
     std::string action;
     // POSTs answer a repeated Idempotency-Key with the first response, unless that response
@@ -170,6 +173,13 @@ public:
     boost::asio::awaitable<std::invoke_result_t<F&>> offload_write(F fn)
     {
         return workers_.writes.offload(std::move(fn));
+    }
+    // Work that writes nothing while serving a write (rendering a posted document), so it never
+    // holds the thread that SQLite's single writer needs.
+    template <class F>
+    boost::asio::awaitable<std::invoke_result_t<F&>> offload_read(F fn)
+    {
+        return workers_.reads.offload(std::move(fn));
     }
     [[nodiscard]] bool is_write() const
     {

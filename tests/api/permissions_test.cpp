@@ -116,6 +116,8 @@ TEST(Permissions, OnlyTheseRoutesArePublic)
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
         "GET /api/v1/auth/users",
+        // What an ID card's QR code opens: a signed token, and only whose card it is.
+        "GET /api/v1/id-cards/verify/{token}",
     };
     EXPECT_EQ(public_routes, expected);
 }

@@ -2,13 +2,7 @@
 // school settings on the letterhead, report cards for one student and a whole class, the grade
 // report and the gradebook, JSON answers, byte-identical output, each error case, who may print,
 // and the activity-log entry every document leaves.
-#include "support/pdf_inspect.hpp"
-#include "support/structure_fixtures.hpp"
-#include "support/test_app.hpp"
-
-#include <gtest/gtest.h>
-
-#include <sstream>
+#include "printing_fixture.hpp"
 
 namespace sala {
 namespace {
@@ -16,68 +10,8 @@ namespace {
 using http::Method;
 using test::Call;
 using test::has_text;
+using test::PrintingTest;
 using test::Reply;
-
-app::Config deterministic()
-{
-    app::Config c;
-    c.deterministic_pdf = true;
-    return c;
-}
-
-class PrintingTest : public ::testing::Test {
-protected:
-    PrintingTest() : t(deterministic())
-    {
-        t.add_user("admin", "admin");
-        admin = t.sign_in("admin");
-        sokha_id = t.add_user("sokha", "teacher");
-        sokha = t.sign_in("sokha");
-        t.add_user("kim", "teacher");
-        kim = t.sign_in("kim");
-        year = test::make_school_year(t, admin, "2026-2027", "2026-09-01", "2027-07-31", true);
-        s1 = test::make_semester(t, admin, year, 1, "2026-09-01", "2027-01-31");
-        auto subject = t.as(admin, Call{Method::post, "/api/v1/subjects",
-                                        R"({"code":"MATH","name":"Mathematics","nameKh":"គណិតវិទ្យា","maxScore":100,"coefficient":2,"gradeLevels":[7]})"});
-        maths = subject.data().at("subjectId").as_int64();
-        a7 = test::make_course(t, admin, year, 7, "A");
-        test::assign_subjects(t, admin, a7,
-                              R"([{"subjectId":)" + std::to_string(maths) + R"(,"teacherId":)" +
-                                  std::to_string(sokha_id) + "}]");
-        bopha = test::enrolled_student(t, a7, "F", "Bopha");
-        chan = test::enrolled_student(t, a7, "M", "Chan");
-        grade(bopha, 45, "2026-09-10");
-        grade(chan, 40, "2026-09-10");
-        auto school = t.as(admin, Call{Method::put, "/api/v1/settings/school",
-                                       R"({"name":"Preah Sisowath High School","nameKh":"វិទ្យាល័យព្រះស៊ីសុវត្ថិ",)"
-                                       R"("address":"Phnom Penh","phone":"023 123 456","principal":"Sok San",)"
-                                       R"("publicUrl":"https://sala.example.edu.kh","teachersMayPrint":false})",
-                                       {{"If-Match", "\"0\""}}});
-        EXPECT_EQ(school.status, 200u) << school.body;
-    }
-    void grade(std::int64_t student, double score, const std::string& date)
-    {
-        std::ostringstream body;
-        body << R"({"studentId":)" << student << R"(,"courseId":)" << a7 << R"(,"subjectId":)" << maths
-             << R"(,"semesterId":)" << s1 << R"(,"gradeType":"EXAM","score":)" << score
-             << R"(,"maxScore":50,"gradeDate":")" << date << R"("})";
-        auto r = t.as(admin, Call{Method::post, "/api/v1/grades", body.str()});
-        ASSERT_EQ(r.status, 201u) << r.body;
-    }
-    Reply print(const test::SignedIn& who, const std::string& document, const std::string& body,
-                std::vector<std::pair<std::string, std::string>> headers = {})
-    {
-        return t.as(who, Call{Method::post, "/api/v1/pdf-generate/generate-" + document, body, std::move(headers)});
-    }
-    std::string card_body(std::int64_t student, const std::string& period_fields)
-    {
-        return R"({"studentId":)" + std::to_string(student) + "," + period_fields + "}";
-    }
-
-    test::TestApp t;
-    test::SignedIn admin, sokha, kim;
-    std::int64_t sokha_id = 0, year = 0, s1 = 0, maths = 0, a7 = 0, bopha = 0, chan = 0;
-};
 
 TEST_F(PrintingTest, SchoolSettingsAreVersionedAndChecked)
 {

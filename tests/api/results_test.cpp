@@ -1,9 +1,10 @@
 // Results through the API, with numbers worked out by hand: the gradebook for a semester, a
 // month and the year (coefficients, renormalised categories, tied ranks, statistics by gender,
-// semester weights), its fixed query count, the report card with attendance, learning quality,
-// and who may read what.
+// semester weights), its fixed query count, its spreadsheet, the report card with attendance,
+// learning quality, and who may read what.
 #include "support/structure_fixtures.hpp"
 #include "support/test_app.hpp"
+#include "support/xlsx_reader.hpp"
 
 #include "db/database.hpp"
 
@@ -198,6 +199,82 @@ TEST_F(ResultsTest, GradebookCostsAFixedNumberOfQueries)
         grade(s, khmer, s1, "QUIZ", 50 + i, 100, "2026-09-11");
     }
     EXPECT_EQ(count(), small);
+}
+
+TEST_F(ResultsTest, GradebookExportIsASpreadsheetOfTheSameNumbers)
+{
+    {
+        auto tx = t.app().database().write();
+        tx->execute("UPDATE students SET first_name_kh = 'បុប្ផា', last_name_kh = 'ចាន់' WHERE student_id = $1", bopha);
+        tx.commit();
+    }
+    auto r = t.get_as(admin, "/api/v1/courses/" + std::to_string(a7) +
+                                 "/gradebook/export?format=xlsx&semesterId=" + std::to_string(s1));
+    ASSERT_EQ(r.status, 200u) << r.body;
+    EXPECT_EQ(r.header("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(r.header("Content-Disposition"), "attachment; filename=\"Gradebook 7A Semester 1.xlsx\"");
+    auto file = test::read_xlsx(r.body);
+    ASSERT_EQ(file.sheets.size(), 2u);
+    const auto& book = file.sheet("Gradebook");
+    EXPECT_EQ(book.row(1), (std::vector<std::string>{"Student code", "Last name", "First name", "Last name (Khmer)",
+                                                     "First name (Khmer)", "Gender", "KHM class", "Mathematics",
+                                                     "Average", "Grade", "Rank"}));
+    EXPECT_NE(book.xml.find("xSplit=\"3\" ySplit=\"1\""), std::string::npos);
+    // By name, as the JSON: Bopha, Chan, Dara, Eng.
+    EXPECT_EQ(book.at("B2").text, "Bopha");
+    EXPECT_EQ(book.at("D2").text, "ចាន់");
+    EXPECT_EQ(book.at("E2").text, "បុប្ផា");
+    EXPECT_EQ(book.at("F2").text, "F");
+    EXPECT_EQ(book.at("G2").number(), 70.0);
+    EXPECT_EQ(book.at("H2").number(), 87.14);
+    EXPECT_EQ(book.at("I2").number(), 81.43);
+    EXPECT_EQ(file.number_format(book.at("I2").style), "0.00");
+    EXPECT_EQ(book.at("J2").text, "B");
+    EXPECT_EQ(book.at("K2").number(), 2.0);
+    EXPECT_EQ(book.at("I3").number(), 85.0);
+    EXPECT_EQ(book.at("K3").number(), 1.0);
+    // Eng has no grades: empty cells, not zeros.
+    EXPECT_EQ(book.at("B5").text, "Eng");
+    for (const auto* ref : {"G5", "H5", "I5", "J5", "K5"}) {
+        EXPECT_FALSE(book.cells.contains(ref)) << ref;
+    }
+
+    const auto& stats = file.sheet("Statistics");
+    EXPECT_EQ(stats.row(2).at(0), "All");
+    EXPECT_EQ(stats.at("B2").number(), 4.0);
+    EXPECT_EQ(stats.at("C2").number(), 3.0);
+    EXPECT_EQ(stats.at("D2").number(), 82.62);
+    EXPECT_EQ(stats.at("F2").number(), 100.0);
+    EXPECT_EQ(stats.at("H1").text, "Letter B");
+    EXPECT_EQ(stats.at("H2").number(), 3.0);
+    EXPECT_EQ(stats.at("A4").text, "Female");
+    EXPECT_EQ(stats.at("D4").number(), 81.43);
+
+    auto log = t.get_as(admin, "/api/v1/activity-logs?action=export.gradebook");
+    ASSERT_EQ(log.data().as_array().size(), 1u) << log.body;
+    const auto& entry = log.data().at(0);
+    EXPECT_EQ(entry.at("resourceId"), boost::json::value(std::to_string(a7)));
+    EXPECT_EQ(entry.at("details").at("courseId"), a7);
+    EXPECT_EQ(entry.at("details").at("semesterId"), s1);
+    EXPECT_EQ(entry.at("details").at("format"), "xlsx");
+    EXPECT_EQ(entry.at("details").at("rows"), 4);
+}
+
+TEST_F(ResultsTest, GradebookExportChecksLikeTheGradebook)
+{
+    auto path = "/api/v1/courses/" + std::to_string(a7) + "/gradebook/export?format=xlsx";
+    auto october = t.get_as(sokha, path + "&month=2026-10");
+    ASSERT_EQ(october.status, 200u) << october.body;
+    EXPECT_EQ(october.header("Content-Disposition"), "attachment; filename=\"Gradebook 7A October 2026.xlsx\"");
+    EXPECT_EQ(test::read_xlsx(october.body).sheet("Gradebook").at("I3").number(), 95.0);  // Chan in October
+    EXPECT_EQ(t.get_as(kim, path).status, 403u);
+    EXPECT_EQ(t.get_as(admin, "/api/v1/courses/999/gradebook/export?format=xlsx").status, 404u);
+    EXPECT_EQ(test::error_details(t.get_as(admin, path + "&month=2027-09")),
+              std::vector<std::string>{"month:OUT_OF_RANGE"});
+    EXPECT_EQ(t.get_as(admin, "/api/v1/courses/" + std::to_string(a7) + "/gradebook/export").status, 400u);
+    EXPECT_EQ(t.get_as(admin, "/api/v1/courses/" + std::to_string(a7) + "/gradebook/export?format=pdf").status, 400u);
+    // Only the download that was made is in the log.
+    EXPECT_EQ(t.get_as(admin, "/api/v1/activity-logs?action=export.gradebook").data().as_array().size(), 1u);
 }
 
 TEST_F(ResultsTest, ReportCardHasMonthsSemestersYearAndAttendance)

@@ -497,7 +497,7 @@ TEST_F(StudentImportTest, TheExportIsACsvAttachmentWithABomAndTheDocumentedHeade
     EXPECT_EQ(sala::csv::read_records(sala::csv::strip_bom(graduated.body), ',').records.size(), 2u);
 }
 
-TEST_F(StudentImportTest, FormatMustBeCsv)
+TEST_F(StudentImportTest, FormatMustBeCsvOrXlsx)
 {
     EXPECT_EQ(export_file("format=xml").status, 400u);
     EXPECT_EQ(export_file("format=xml").error_code(), "BAD_REQUEST");

@@ -1,7 +1,8 @@
 // The attendance repository on both backends: marks read with their students, courses and
 // recorders, list filters (and a teacher's courses), conditional updates, the unique mark, who was
 // enrolled on a date (dropped in a later semester, or without one), the registers of a day, the
-// aggregate a summary counts from, and the courses in session with the registers they have.
+// aggregate a summary counts from, a month's marks for its register, and the courses in session
+// with the registers they have.
 #include "school/attendance/attendance_repository.hpp"
 
 #include "school/courses/course_repository.hpp"
@@ -240,6 +241,26 @@ TEST_P(AttendanceRepositoryTest, SummariesCountBySessionAndStatus)
     EXPECT_EQ(names(date("2027-02-01"), date("2027-03-01")), std::vector<std::string>{"Bopha"});
     EXPECT_EQ(repo::student(*tx, chan)->first_name, "Chan");
     EXPECT_FALSE(repo::student(*tx, 9999));
+}
+
+TEST_P(AttendanceRepositoryTest, AMonthsMarksOfACourseInDateOrder)
+{
+    TestDatabase t(GetParam());
+    auto tx = t.db().write();
+    school(*tx);
+    mark(*tx, chan, a7, "2026-09-08", "FULL", "LATE");
+    mark(*tx, bopha, a7, "2026-09-07", "PM", "PRESENT");
+    mark(*tx, bopha, a7, "2026-09-07", "AM", "ABSENT");
+    mark(*tx, bopha, a7, "2026-10-01", "AM", "PRESENT");  // the next month
+    mark(*tx, vanna, b7, "2026-09-07", "FULL", "ABSENT");  // another course
+    auto marks = repo::marks_of_course(*tx, a7, date("2026-09-01"), date("2026-09-30"));
+    std::vector<std::string> seen;
+    for (const auto& m : marks) {
+        seen.push_back(std::to_string(m.student_id) + " " + format_date(m.date) + " " + m.session + " " + m.status);
+    }
+    auto b = std::to_string(bopha);
+    EXPECT_EQ(seen, (std::vector<std::string>{b + " 2026-09-07 AM ABSENT", b + " 2026-09-07 PM PRESENT",
+                                              std::to_string(chan) + " 2026-09-08 FULL LATE"}));
 }
 
 TEST_P(AttendanceRepositoryTest, CoursesInSessionAndTheirRegisters)

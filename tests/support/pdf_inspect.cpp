@@ -3,6 +3,7 @@
 
 #include "support/temp_dir.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -88,6 +89,52 @@ bool has_text(std::string_view extracted, std::string_view expected)
         return out;
     };
     return squeeze(extracted).find(squeeze(expected)) != std::string::npos;
+}
+
+std::string pdf_image_list(std::string_view pdf)
+{
+    TempDir dir;
+    return run("pdfimages -list '" + write_file(dir, pdf) + "' 2>/dev/null");
+}
+
+std::string pdf_to_jpeg(std::string_view pdf, int dpi)
+{
+    TempDir dir;
+    auto file = write_file(dir, pdf);
+    auto prefix = (dir.path() / "page").string();
+    run("pdftoppm -jpeg -singlefile -r " + std::to_string(dpi) + " '" + file + "' '" + prefix + "' 2>/dev/null");
+    std::ifstream in(prefix + ".jpg", std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int pdf_image_count(std::string_view pdf)
+{
+    auto out = pdf_image_list(pdf);
+    int lines = 0;
+    for (char c : out) {
+        lines += c == '\n' ? 1 : 0;
+    }
+    return std::max(0, lines - 2);  // a header line and a rule
+}
+
+std::vector<std::string> pdf_qr_codes(std::string_view pdf, int page, int dpi)
+{
+    TempDir dir;
+    auto file = write_file(dir, pdf);
+    auto prefix = (dir.path() / "page").string();
+    auto p = std::to_string(page);
+    run("pdftoppm -png -singlefile -f " + p + " -l " + p + " -r " + std::to_string(dpi) + " '" + file + "' '" +
+        prefix + "' 2>/dev/null");
+    // zbarimg exits 4 when it finds no code: that is an answer here, not a failure.
+    auto out = run("zbarimg --raw -q -Sdisable -Sqrcode.enable '" + prefix + ".png' 2>/dev/null; true");
+    std::vector<std::string> codes;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) {
+            codes.push_back(line);
+        }
+    }
+    return codes;
 }
 
 GreyImage pdf_render(std::string_view pdf, int dpi)

@@ -27,6 +27,15 @@ struct PdfInfo {
 // lines where the layout wrapped them.
 [[nodiscard]] bool has_text(std::string_view extracted, std::string_view expected);
 
+// How many images the PDF holds (pdfimages -list): photos and logos.
+[[nodiscard]] int pdf_image_count(std::string_view pdf);
+// pdfimages -list as it prints it: one line per image with its size and encoding ("jpeg", "image").
+[[nodiscard]] std::string pdf_image_list(std::string_view pdf);
+// The first page as a JPEG file's bytes (a real photo-like JPEG for tests).
+[[nodiscard]] std::string pdf_to_jpeg(std::string_view pdf, int dpi);
+// The QR codes on one page, decoded (zbarimg on the page rendered at `dpi`), in reading order.
+[[nodiscard]] std::vector<std::string> pdf_qr_codes(std::string_view pdf, int page = 1, int dpi = 300);
+
 struct GreyImage {
     int width = 0;
     int height = 0;

@@ -51,12 +51,10 @@ bool RunningServer::shutdown(std::chrono::milliseconds timeout)
 
 RunningServer::~RunningServer()
 {
+    // A graceful stop, as SIGTERM would: work a request still has on the app's worker pools
+    // resumes on this server's threads, so they run until every request has finished.
     if (!stopped_) {
-        io_->guard.reset();
-        io_->context.stop();
-        for (auto& t : threads_) {
-            t.join();
-        }
+        (void)shutdown(std::chrono::seconds(10));
     }
     server_.reset();
 }

@@ -16,6 +16,7 @@ namespace sala::pdf {
 namespace {
 
 constexpr int kJpegQuality = 85;
+constexpr int kLargestSide = 800;  // the largest max_side honoured
 
 struct JpegError {
     jpeg_error_mgr manager;
@@ -110,32 +111,32 @@ std::shared_ptr<cairo_surface_t> owned(cairo_surface_t* surface)
     return {surface, cairo_surface_destroy};
 }
 
+// The pixels a JPEG surface stands on. A PDF embeds the JPEG bytes attached to the surface and
+// never reads its pixels, so every photo shares this one zeroed block (never written, so never
+// resident; zero-initialised, so it takes no room in the binary either) instead of holding its own:
+// 500 ID cards cost their JPEGs, not 500 bitmaps.
+constexpr int kMaxDecoded = 2 * kLargestSide;
+alignas(16) unsigned char no_pixels[static_cast<std::size_t>(kMaxDecoded) * kMaxDecoded * 4] = {};
+
 std::shared_ptr<cairo_surface_t> from_jpeg(std::string_view bytes, int max_side)
 {
     Pixels pixels;
-    if (!decode_jpeg(bytes, max_side, pixels) || pixels.width <= 0 || pixels.height <= 0) {
+    if (!decode_jpeg(bytes, max_side, pixels) || pixels.width <= 0 || pixels.height <= 0 ||
+        pixels.width > kMaxDecoded || pixels.height > kMaxDecoded) {
         return nullptr;
     }
-    auto surface = owned(cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels.width, pixels.height));
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-        return nullptr;
-    }
-    cairo_surface_flush(surface.get());
-    auto* base = cairo_image_surface_get_data(surface.get());
-    auto stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < pixels.height; ++y) {
-        auto* out = reinterpret_cast<std::uint32_t*>(base + static_cast<std::ptrdiff_t>(y) * stride);
-        const auto* in = pixels.rgb.data() + static_cast<std::size_t>(y) * pixels.width * 3;
-        for (int x = 0; x < pixels.width; ++x, in += 3) {
-            out[x] = 0xFF000000u | (std::uint32_t(in[0]) << 16) | (std::uint32_t(in[1]) << 8) | in[2];
-        }
-    }
-    cairo_surface_mark_dirty(surface.get());
-    // The PDF embeds these JPEG bytes as they are instead of compressing the pixels again.
     unsigned char* jpeg = nullptr;
     unsigned long size = 0;
-    if (encode_jpeg(pixels, jpeg, size)) {
-        cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, jpeg, size, std::free, jpeg);
+    if (!encode_jpeg(pixels, jpeg, size)) {
+        return nullptr;
+    }
+    auto stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pixels.width);
+    auto surface = owned(cairo_image_surface_create_for_data(no_pixels, CAIRO_FORMAT_RGB24,
+                                                             pixels.width, pixels.height, stride));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS ||
+        cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, jpeg, size, std::free, jpeg) !=
+            CAIRO_STATUS_SUCCESS) {
+        return nullptr;
     }
     return surface;
 }
@@ -185,6 +186,7 @@ std::shared_ptr<cairo_surface_t> from_png(std::string_view bytes, int max_side)
 
 std::optional<Image> Image::decode(std::string_view bytes, int max_side)
 {
+    max_side = std::clamp(max_side, 16, kLargestSide);
     std::shared_ptr<cairo_surface_t> surface;
     if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
         surface = from_jpeg(bytes, max_side);

@@ -1,6 +1,8 @@
-// A photo or logo ready to be placed on pages: JPEG or PNG bytes decoded once, scaled down to what
-// print needs (a 12-megapixel phone photo on an ID card would make every card megabytes) and, for
-// photos, embedded as a compact JPEG. Placing one image on many pages stores it once in the PDF.
+// A photo or logo ready to be placed on PDF pages: JPEG or PNG bytes decoded once and scaled down
+// to what print needs (a 12-megapixel phone photo on an ID card would make every card megabytes).
+// A JPEG is kept as a compact re-encoded JPEG that the PDF embeds as it is, without a bitmap in
+// memory; a PNG keeps its pixels. Placing one image on many pages stores it once in the PDF. For
+// PDF surfaces only: other targets would draw a JPEG's (absent) pixels.
 #pragma once
 
 #include <memory>
@@ -14,7 +16,8 @@ namespace sala::pdf {
 class Image {
 public:
     // nullopt when the bytes are not a JPEG or PNG this can read. Images larger than `max_side`
-    // pixels on their longer side are scaled down.
+    // pixels (at most 800) on their longer side are scaled down (JPEGs by halves, to between
+    // max_side and twice it).
     [[nodiscard]] static std::optional<Image> decode(std::string_view bytes, int max_side = 800);
 
     [[nodiscard]] int width() const { return width_; }

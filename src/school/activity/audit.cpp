@@ -56,11 +56,36 @@ asio::awaitable<std::optional<http::Response>> AuditWrites::before(http::Request
     co_return std::nullopt;
 }
 
+void record_export(http::RequestContext& ctx, const ExportDetails& d)
+{
+    boost::json::object details{{"format", d.format}, {"rows", d.rows}};
+    if (d.course_id) {
+        details["courseId"] = *d.course_id;
+    }
+    if (d.semester_id) {
+        details["semesterId"] = *d.semester_id;
+    }
+    if (d.month) {
+        details["month"] = *d.month;
+    }
+    if (d.status) {
+        details["status"] = *d.status;
+    }
+    if (d.filename) {
+        details["filename"] = *d.filename;
+    }
+    ctx.audit_details = boost::json::serialize(details);
+}
+
 asio::awaitable<void> AuditWrites::after(http::RequestContext& ctx, const http::Response& response)
 {
     const auto* route = ctx.route();
     auto status = static_cast<unsigned>(response.status);
-    if (route == nullptr || !route->spec.audit || !is_write(ctx.request().method) || status >= 300 || ctx.replayed) {
+    if (route == nullptr || !route->spec.audit || status >= 300 || ctx.replayed) {
+        co_return;
+    }
+    // A read is recorded only when its route names an action (an export).
+    if (!is_write(ctx.request().method) && route->spec.action.empty()) {
         co_return;
     }
     boost::json::object details;
@@ -86,7 +111,7 @@ asio::awaitable<void> AuditWrites::after(http::RequestContext& ctx, const http::
                 std::string(ctx.request().headers.get("User-Agent").value_or("")),
                 ctx.request_id(),
                 ctx.now()};
-    co_await ctx.offload([&] { record(db_, entry); });
+    co_await ctx.offload_write([&] { record(db_, entry); });
 }
 
 }  // namespace sala::activity

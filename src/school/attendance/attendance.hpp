@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace sala::attendance {
@@ -31,6 +32,12 @@ inline bool sessions_clash(std::string_view a, std::string_view b)
 // A mark shows its student and course in the short forms enrollments use.
 using enrollments::CourseSummary;
 using enrollments::StudentSummary;
+
+// The order registers and summaries list students in: last name, first name, code.
+inline bool in_name_order(const StudentSummary& a, const StudentSummary& b)
+{
+    return std::tie(a.last_name, a.first_name, a.student_code) < std::tie(b.last_name, b.first_name, b.student_code);
+}
 
 struct Record {
     std::int64_t attendance_id = 0;

@@ -166,5 +166,8 @@ AttendanceSettingsView view(const Settings& s);
 // GET/PUT /courses/{id}/attendance/{date}/{session}, the summaries, the missing registers and
 // /settings/attendance (attendance_register_routes.cpp).
 void register_class_attendance_routes(http::Router& router, AttendanceService& attendance);
+// GET /courses/{id}/attendance/monthly and its spreadsheet, /courses/{id}/attendance/export
+// (attendance_monthly_routes.cpp).
+void register_monthly_attendance_routes(http::Router& router, AttendanceService& attendance);
 
 }  // namespace sala::attendance

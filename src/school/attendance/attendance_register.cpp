@@ -6,7 +6,6 @@
 #include "school/attendance/attendance_repository.hpp"
 #include "school/attendance/attendance_rules.hpp"
 #include "school/attendance/attendance_service.hpp"
-#include "school/courses/course_repository.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -14,7 +13,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 
 namespace sala::attendance {
 namespace {
@@ -29,11 +27,6 @@ Error bad_session()
 CourseSummary summary_of(const courses::Course& c)
 {
     return CourseSummary{c.course_id, c.name, c.grade_level, c.section, c.school_year_id};
-}
-
-bool before(const StudentSummary& a, const StudentSummary& b)
-{
-    return std::tie(a.last_name, a.first_name, a.student_code) < std::tie(b.last_name, b.first_name, b.student_code);
 }
 
 // Everyone enrolled that day, and anyone else with a mark in the register, in name order.
@@ -53,7 +46,7 @@ Register load_register(db::Connection& c, const courses::Course& course, Date da
         reg.lines.push_back(std::move(line));
     }
     std::sort(reg.lines.begin(), reg.lines.end(),
-              [](const RegisterLine& a, const RegisterLine& b) { return before(a.student, b.student); });
+              [](const RegisterLine& a, const RegisterLine& b) { return in_name_order(a.student, b.student); });
     auto& n = reg.counts;
     for (const auto& line : reg.lines) {
         ++n.students;
@@ -84,12 +77,9 @@ Result<Register> AttendanceService::register_of(std::int64_t course_id, Date dat
         return bad_session();
     }
     auto lease = db_.read();
-    auto course = courses::repo::find_by_id(*lease, course_id);
+    auto course = course_for(*lease, reader, course_id);
     if (!course) {
-        return make_error(ErrorCode::not_found);
-    }
-    if (!may_use_course(*lease, reader, course_id)) {
-        return forbidden_course();
+        return course.error();
     }
     return load_register(*lease, *course, date, session);
 }
@@ -100,12 +90,9 @@ Result<Register> AttendanceService::take_register(RegisterInput in, const Princi
         return bad_session();
     }
     auto tx = db_.write();
-    auto course = courses::repo::find_by_id(*tx, in.course_id);
+    auto course = course_for(*tx, writer, in.course_id);
     if (!course) {
-        return make_error(ErrorCode::not_found);
-    }
-    if (!may_use_course(*tx, writer, in.course_id)) {
-        return forbidden_course();
+        return course.error();
     }
     FieldErrors errors;
     if (!check_date(errors, "date", in.date, to_date(clock_.now()), *course)) {

@@ -1,6 +1,8 @@
-// What is read from the marks as a whole (AttendanceService::summary and missing) and the
-// attendance calendar they use (settings, save_settings). A summary is one aggregate query (marks
-// counted by student, session and status) fed to grading's half-day counting.
+// What is read from the marks as a whole (AttendanceService::summary, monthly_register and
+// missing) and the attendance calendar they use (settings, save_settings). A summary is one
+// aggregate query (marks counted by student, session and status) fed to grading's half-day
+// counting; a monthly register reads the month's marks in one query and counts them the same way.
+#include "core/calendar.hpp"
 #include "school/attendance/attendance_repository.hpp"
 #include "school/attendance/attendance_rules.hpp"
 #include "school/attendance/attendance_service.hpp"
@@ -13,7 +15,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <tuple>
 
 namespace sala::attendance {
 namespace {
@@ -108,13 +109,74 @@ Result<Summary> AttendanceService::summary(const SummaryQuery& q, const Principa
     for (const auto& c : counts) {
         by_student[c.student_id].add(grading::AttendanceMark{c.session, c.status}, static_cast<double>(c.marks));
     }
-    std::sort(students.begin(), students.end(), [](const StudentSummary& a, const StudentSummary& b) {
-        return std::tie(a.last_name, a.first_name, a.student_code) <
-               std::tie(b.last_name, b.first_name, b.student_code);
-    });
+    std::sort(students.begin(), students.end(), in_name_order);
     for (auto& s : students) {
         auto id = s.student_id;
         out.students.push_back(attendance_of(std::move(s), by_student[id]));
+    }
+    return out;
+}
+
+Result<MonthlyRegisterView> AttendanceService::monthly_register(std::int64_t course_id, const std::string& month,
+                                                                const Principal& reader)
+{
+    auto lease = db_.read();
+    auto course = course_for(*lease, reader, course_id);
+    if (!course) {
+        return course.error();
+    }
+    const auto& year = course->school_year;
+    auto span = parse_month(month);
+    if (!span || span->last < year.start_date || span->first > year.end_date) {
+        FieldErrors errors;
+        errors.add(
+            "month", "OUT_OF_RANGE",
+            {{"min", format_date(year.start_date).substr(0, 7)}, {"max", format_date(year.end_date).substr(0, 7)}});
+        return errors.to_error();
+    }
+    const auto calendar = load_settings(*lease);
+    const auto label = " " + std::to_string(span->month.year);
+    MonthlyRegisterView out{
+        enrollments::CourseRef{course_id, course->name, course->grade_level, course->section, course->school_year_id},
+        span->month.key,
+        std::string(span->month.name_en) + label,
+        std::string(span->month.name_kh) + label,
+        {},
+        {}};
+    for (auto day = span->first; day <= span->last; day += std::chrono::days(1)) {
+        auto number = static_cast<unsigned>(std::chrono::year_month_day(day).day());
+        out.days.push_back(MonthDayView{day, number, std::string(weekday_of(day)), is_school_day(calendar, day)});
+    }
+
+    auto students = repo::summary_students(*lease, course_id, span->first, span->last);
+    std::sort(students.begin(), students.end(), in_name_order);
+    std::map<std::int64_t, std::size_t> row_of;
+    std::vector<grading::AttendanceCounts> counts(students.size());
+    for (const auto& s : students) {
+        row_of.emplace(s.student_id, out.students.size());
+        out.students.push_back(
+            MonthlyStudentView{enrollments::student_ref(s), std::vector<DayMarksView>(out.days.size())});
+    }
+    for (const auto& m : repo::marks_of_course(*lease, course_id, span->first, span->last)) {
+        // The list holds whoever was marked in the course that month, unless the mark is newer.
+        auto found = row_of.find(m.student_id);
+        if (found == row_of.end()) {
+            continue;
+        }
+        auto at = found->second;
+        auto& day = out.students[at].marks[static_cast<std::size_t>((m.date - span->first).count())];
+        (m.session == "AM" ? day.am : m.session == "PM" ? day.pm : day.full) = m.status;
+        counts[at].add(grading::AttendanceMark{m.session, m.status});
+    }
+    for (std::size_t i = 0; i < out.students.size(); ++i) {
+        const auto& n = counts[i];
+        auto& s = out.students[i];
+        s.present = grading::display(n.present);
+        s.absent = grading::display(n.absent);
+        s.late = grading::display(n.late);
+        s.excused = grading::display(n.excused);
+        s.days = grading::display(n.days());
+        s.attendance_rate = grading::display(n.rate());
     }
     return out;
 }

@@ -230,6 +230,16 @@ std::vector<MarkCount> counts_of_student(db::Connection& c, std::int64_t student
     return counts_of(c.query(sql::kCountsOfStudent, student_id, from, to, teacher_id));
 }
 
+std::vector<PeriodMark> marks_of_course(db::Connection& c, std::int64_t course_id, Date from, Date to)
+{
+    std::vector<PeriodMark> out;
+    for (auto r : c.query(sql::kMarksOfCourse, course_id, from, to)) {
+        out.push_back(PeriodMark{r.get<std::int64_t>("student_id"), r.get<Date>("attendance_date"),
+                                 r.get<std::string>("session"), r.get<std::string>("status")});
+    }
+    return out;
+}
+
 std::vector<CourseDay> courses_in_session(db::Connection& c, Date date, std::optional<std::int64_t> teacher_id)
 {
     std::vector<CourseDay> out;

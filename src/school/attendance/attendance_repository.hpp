@@ -74,6 +74,15 @@ struct MarkCount {
 [[nodiscard]] std::vector<MarkCount> counts_of_student(db::Connection& c, std::int64_t student_id, Date from, Date to,
                                                        std::optional<std::int64_t> teacher_id);
 
+// A mark as a register sheet shows it.
+struct PeriodMark {
+    std::int64_t student_id = 0;
+    Date date;
+    std::string session;
+    std::string status;
+};
+[[nodiscard]] std::vector<PeriodMark> marks_of_course(db::Connection& c, std::int64_t course_id, Date from, Date to);
+
 // A course in session on a day and which of its registers have marks.
 struct CourseDay {
     std::int64_t course_id = 0;

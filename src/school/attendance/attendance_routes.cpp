@@ -203,6 +203,7 @@ void register_attendance_routes(http::Router& router, AttendanceService& attenda
                });
 
     register_class_attendance_routes(router, attendance);
+    register_monthly_attendance_routes(router, attendance);
 }
 
 }  // namespace sala::attendance

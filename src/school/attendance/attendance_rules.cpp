@@ -3,6 +3,7 @@
 
 #include "school/attendance/attendance_repository.hpp"
 #include "school/courses/course_access.hpp"
+#include "school/courses/course_repository.hpp"
 
 #include <algorithm>
 
@@ -28,6 +29,18 @@ bool may_use_course(db::Connection& c, const Principal& p, std::int64_t course_i
 {
     auto teacher = course_limit(c, p);
     return !teacher || courses::teaches_course(c, *teacher, course_id);
+}
+
+Result<courses::Course> course_for(db::Connection& c, const Principal& p, std::int64_t course_id)
+{
+    auto course = courses::repo::find_by_id(c, course_id);
+    if (!course) {
+        return make_error(ErrorCode::not_found);
+    }
+    if (!may_use_course(c, p, course_id)) {
+        return forbidden_course();
+    }
+    return std::move(*course);
 }
 
 Error forbidden_course()

@@ -17,6 +17,9 @@ namespace sala::attendance {
 // an active admin); everyone else within the courses they teach.
 [[nodiscard]] std::optional<std::int64_t> course_limit(db::Connection& c, const Principal& p);
 [[nodiscard]] bool may_use_course(db::Connection& c, const Principal& p, std::int64_t course_id);
+// The course for `p` to read or write the register of: not found without one, forbidden when
+// `p` may not use it.
+[[nodiscard]] Result<courses::Course> course_for(db::Connection& c, const Principal& p, std::int64_t course_id);
 
 Error forbidden_course();
 Error attendance_exists();

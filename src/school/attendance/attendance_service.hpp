@@ -11,6 +11,7 @@
 #include "core/principal.hpp"
 #include "db/database.hpp"
 #include "school/attendance/attendance.hpp"
+#include "school/attendance/attendance_monthly.hpp"
 #include "school/courses/course.hpp"
 #include "school/events/event_bus.hpp"
 
@@ -39,6 +40,10 @@ public:
     [[nodiscard]] Result<Register> take_register(RegisterInput input, const Principal& writer);
 
     [[nodiscard]] Result<Summary> summary(const SummaryQuery& query, const Principal& reader);
+    // The class's register for `month` ("2026-09"), which must overlap the course's school year.
+    // A fixed number of queries whatever the class size.
+    [[nodiscard]] Result<MonthlyRegisterView> monthly_register(std::int64_t course_id, const std::string& month,
+                                                               const Principal& reader);
     // The registers expected on the date (default today) that have no mark yet.
     [[nodiscard]] std::vector<MissingRegister> missing(std::optional<Date> date, const Principal& reader);
 

@@ -117,6 +117,13 @@ inline constexpr std::string_view kCountsOfStudent =
     "(SELECT 1 FROM course_subjects cs WHERE cs.course_id = c.course_id AND cs.teacher_id = CAST($4 AS BIGINT))) "
     "GROUP BY a.student_id, a.session, a.status";
 
+// Every mark of a course over a period, oldest first ($1 course, $2 from, $3 to): a monthly
+// register in one query (the attendance_course_date index).
+inline constexpr std::string_view kMarksOfCourse =
+    "SELECT a.student_id, a.attendance_date, a.session, a.status FROM attendance a "
+    "WHERE a.course_id = $1 AND a.attendance_date >= $2 AND a.attendance_date <= $3 "
+    "ORDER BY a.attendance_date, a.student_id, a.session";
+
 // The courses in session on a day ($1), with what is recorded for them that day: in a semester
 // of their year and with a student enrolled that day. $2: a teacher whose courses only (NULL: all).
 inline constexpr std::string_view kCoursesInSession =

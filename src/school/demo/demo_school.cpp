@@ -10,6 +10,7 @@
 #include "school/demo/demo_results.hpp"
 #include "school/enrollments/enrollment_service.hpp"
 #include "school/school_years/school_year_repository.hpp"
+#include "school/settings/school_settings.hpp"
 #include "school/students/student_repository.hpp"
 #include "school/students/student_rules.hpp"
 #include "school/subjects/subject_repository.hpp"
@@ -482,6 +483,15 @@ DemoSchoolSummary create_demo_school(db::Database& db, const Clock& clock, const
     auto grade_levels = grade_levels_of(options);
     auto plan = year_around(to_date(now));
     auto year_id = create_year(*tx, plan, now);
+    // The letterhead of every document the demo prints.
+    settings::SchoolSettings school{.name = "Preah Sisowath High School",
+                                    .name_kh = "វិទ្យាល័យព្រះស៊ីសុវត្ថិ",
+                                    .address = "Street 130, Daun Penh, Phnom Penh",
+                                    .address_kh = "ផ្លូវ១៣០ ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ",
+                                    .phone = "023 722 177",
+                                    .principal = "Chea Sophal",
+                                    .principal_kh = "ជា សុផល"};
+    settings::save_school(*tx, std::move(school), std::nullopt, std::nullopt, now).value();
     summary.school_year = plan.name;
     summary.semesters = 2;
 

@@ -123,9 +123,10 @@ double draw_signatures(pdf::Document& doc, const PrintJob& job, double y, const 
     return y + height;
 }
 
-double draw_fields(pdf::Document& doc, double y, const std::vector<Field>& fields, int columns)
+double draw_fields(pdf::Document& doc, double y, const std::vector<Field>& fields, int columns,
+                   std::optional<double> width)
 {
-    double w = doc.content_width() / columns;
+    double w = width.value_or(doc.content_width()) / columns;
     double row_height = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         auto col = static_cast<int>(i % columns);
@@ -183,6 +184,12 @@ std::string period_name(const PrintJob& job, std::string_view khmer, std::string
     return digits(job, std::string(khmer)) + "  ·  " + std::string(english);
 }
 
+std::string principal_name(const PrintJob& job)
+{
+    const auto& school = job.letterhead.school;
+    return school.principal_kh.value_or(school.principal.value_or(""));
+}
+
 std::string latin_name(std::string_view first, std::string_view last)
 {
     return upper_ascii(last) + " " + std::string(first);
@@ -195,6 +202,13 @@ std::string khmer_name(const std::optional<std::string>& first, const std::optio
         out += (out.empty() ? "" : " ") + *first;
     }
     return out;
+}
+
+std::string both_names(const std::optional<std::string>& first_kh, const std::optional<std::string>& last_kh,
+                       std::string_view first, std::string_view last)
+{
+    auto kh = khmer_name(first_kh, last_kh);
+    return kh.empty() ? latin_name(first, last) : kh + "\n" + latin_name(first, last);
 }
 
 std::string gender_label(std::string_view gender)

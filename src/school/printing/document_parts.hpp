@@ -51,7 +51,9 @@ struct Field {
     std::string label;
     std::string value;
 };
-double draw_fields(pdf::Document& doc, double y, const std::vector<Field>& fields, int columns = 2);
+// `width`: of the block from the left margin (default: the content width).
+double draw_fields(pdf::Document& doc, double y, const std::vector<Field>& fields, int columns = 2,
+                   std::optional<double> width = std::nullopt);
 
 // A number for print: two decimals at most, trailing zeros kept ("85.50"), in Khmer digits when asked.
 [[nodiscard]] std::string number(const PrintJob& job, std::optional<double> value, int decimals = 2);
@@ -61,9 +63,14 @@ double draw_fields(pdf::Document& doc, double y, const std::vector<Field>& field
 [[nodiscard]] std::string date_kh(const PrintJob& job, Date d);
 // A period's name as printed: "វិច្ឆិកា 2026 · November 2026", once when both names are the same.
 [[nodiscard]] std::string period_name(const PrintJob& job, std::string_view khmer, std::string_view english);
+// The principal's name for a signature block (Khmer when known), or empty.
+[[nodiscard]] std::string principal_name(const PrintJob& job);
 // A person's name as printed: "LAST First" in Latin, Khmer names as given.
 [[nodiscard]] std::string latin_name(std::string_view first, std::string_view last);
 [[nodiscard]] std::string khmer_name(const std::optional<std::string>& first, const std::optional<std::string>& last);
+// The Khmer name over the Latin one, or the Latin one alone (a table cell's two lines).
+[[nodiscard]] std::string both_names(const std::optional<std::string>& first_kh, const std::optional<std::string>& last_kh,
+                                     std::string_view first, std::string_view last);
 [[nodiscard]] std::string gender_label(std::string_view gender);  // "ប្រុស M", "ស្រី F"
 
 }  // namespace sala::printing

@@ -68,7 +68,7 @@ std::string render_gradebook(const results::GradebookView& book, const PrintJob&
     for (std::size_t i = 0; i < book.students.size(); ++i) {
         const auto& s = book.students[i];
         std::vector<std::string> row{digits(job, std::to_string(i + 1)), s.student_code,
-                                     khmer_name(s.first_name_kh, s.last_name_kh) + "\n" + latin_name(s.first_name, s.last_name),
+                                     both_names(s.first_name_kh, s.last_name_kh, s.first_name, s.last_name),
                                      s.gender};
         for (const auto& cell : s.results) {
             row.push_back(number(job, cell.result));
@@ -85,8 +85,7 @@ std::string render_gradebook(const results::GradebookView& book, const PrintJob&
     y = pdf::draw_table(doc, table, y, running_header) + pdf::mm(5);
     y = draw_statistics(doc, job, book, y) + pdf::mm(4);
     draw_signatures(doc, job, y, {{"គ្រូបន្ទុកថ្នាក់", "Homeroom teacher", ""},
-                                  {"នាយកសាលា", "Principal",
-                                   job.letterhead.school.principal_kh.value_or(job.letterhead.school.principal.value_or(""))}});
+                                  {"នាយកសាលា", "Principal", principal_name(job)}});
     return doc.finish();
 }
 
@@ -118,14 +117,13 @@ std::string render_grade_report(const results::GradebookView& book, const PrintJ
             grade += " " + *s->grade_label_kh;
         }
         table.rows.push_back({s->rank ? digits(job, std::to_string(*s->rank)) : "—", s->student_code,
-                              khmer_name(s->first_name_kh, s->last_name_kh) + "\n" + latin_name(s->first_name, s->last_name),
+                              both_names(s->first_name_kh, s->last_name_kh, s->first_name, s->last_name),
                               s->gender, number(job, s->average), grade, passed_text(s->passed)});
     }
     y = pdf::draw_table(doc, table, y) + pdf::mm(5);
     y = draw_statistics(doc, job, book, y) + pdf::mm(4);
     draw_signatures(doc, job, y, {{"គ្រូបន្ទុកថ្នាក់", "Homeroom teacher", ""},
-                                  {"នាយកសាលា", "Principal",
-                                   job.letterhead.school.principal_kh.value_or(job.letterhead.school.principal.value_or(""))}});
+                                  {"នាយកសាលា", "Principal", principal_name(job)}});
     return doc.finish();
 }
 

@@ -2,6 +2,7 @@
 #include "school/printing/printing_service.hpp"
 
 #include "core/calendar.hpp"
+#include "school/printing/attendance_document.hpp"
 #include "school/printing/document_parts.hpp"
 #include "school/printing/gradebook_document.hpp"
 #include "school/printing/print_access.hpp"
@@ -10,38 +11,9 @@
 #include "school/settings/school_settings.hpp"
 
 #include <algorithm>
-#include <semaphore>
 
 namespace sala::printing {
 namespace {
-
-// --deterministic-pdf: 2026-01-01T00:00:00Z.
-constexpr TimePoint kFixedDate{std::chrono::seconds(1'767'225'600)};
-
-Error nothing_to_print(std::string what)
-{
-    return make_error(ErrorCode::validation_error, "error.nothing_to_print", {{"what", std::move(what)}});
-}
-
-// "report-card STU-2026-0001 2026-11" → "report-card-STU-2026-0001-2026-11.pdf".
-std::string file_name(const std::vector<std::string>& parts, std::string_view extension = "pdf")
-{
-    std::string out;
-    for (const auto& part : parts) {
-        if (part.empty()) {
-            continue;
-        }
-        if (!out.empty()) {
-            out += '-';
-        }
-        for (char c : part) {
-            bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-';
-            out += safe ? c : '-';
-        }
-    }
-    return out + "." + std::string(extension);
-}
 
 struct PeriodChoice {
     std::string type;  // month | semester | year
@@ -102,72 +74,14 @@ bool has_results(const results::ReportPeriod& p)
 
 }  // namespace
 
-struct PrintingService::Impl {
-    db::Database& db;
-    files::FileService& files;
-    const Clock& clock;
-    PrintingLimits limits;
-    results::ResultsService results;
-    std::counting_semaphore<> slots;
-
-    Impl(db::Database& d, files::FileService& f, const Clock& c, PrintingLimits l)
-        : db(d), files(f), clock(c), limits(l), results(d),
-          slots(static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, l.concurrency)))
-    {
-    }
-
-    Result<PrintJob> job(const std::optional<PrintOptions>& options, pdf::Orientation orientation)
-    {
-        auto setup = print_setup(options, orientation);
-        if (!setup) {
-            return setup.error();
-        }
-        PrintJob job;
-        job.setup = *setup;
-        job.created = limits.deterministic ? kFixedDate : clock.now();
-        {
-            auto lease = db.read();
-            job.letterhead.school = settings::load_school(*lease).settings;
-        }
-        if (job.letterhead.school.logo) {
-            if (auto logo = files.setting_image(settings::kLogoSetting)) {
-                job.letterhead.logo = pdf::Image::decode(logo->bytes);
-            }
-        }
-        return job;
-    }
-
-    // Runs the renderer in a render slot: at most `concurrency` documents in memory at once.
-    template <class F>
-    Result<std::string> render(F&& fn)
-    {
-        if (!slots.try_acquire_for(limits.wait)) {
-            Error busy = make_error(ErrorCode::unavailable, "error.printer_busy");
-            busy.retry_after = std::chrono::seconds(5);
-            return busy;
-        }
-        struct Release {
-            std::counting_semaphore<>& s;
-            ~Release() { s.release(); }
-        } release{slots};
-        return fn();
-    }
-
-    Result<void> check(const Principal& who, std::span<const std::int64_t> courses,
-                       std::span<const std::int64_t> students)
-    {
-        auto lease = db.read();
-        return students.empty() ? may_print(*lease, who, courses) : may_print_students(*lease, who, students);
-    }
-};
-
-PrintingService::PrintingService(db::Database& db, files::FileService& files, const Clock& clock,
-                                 PrintingLimits limits)
-    : impl_(std::make_unique<Impl>(db, files, clock, limits))
+PrintingService::PrintingService(db::Database& db, files::FileService& files, students::StudentService& students,
+                                 attendance::AttendanceService& attendance, const Clock& clock, PrintingLimits limits,
+                                 CardTokens tokens)
+    : db_(db), files_(files), students_(students), attendance_(attendance), results_(db),
+      shop_(db, files, clock, limits), tokens_(std::move(tokens))
 {
 }
 
-PrintingService::~PrintingService() = default;
 
 Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, const Principal& who)
 {
@@ -180,27 +94,27 @@ Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, 
     if (!choice) {
         return choice.error();
     }
-    auto job = impl_->job(request.options, pdf::Orientation::portrait);
+    auto job = shop_.job(request.options, pdf::Orientation::portrait);
     if (!job) {
         return job.error();
     }
     std::vector<results::ReportCardView> cards;
     if (request.student_id) {
         std::int64_t id = *request.student_id;
-        if (auto allowed = impl_->check(who, {}, std::span(&id, 1)); !allowed) {
+        if (auto allowed = shop_.check_students(who, std::span(&id, 1)); !allowed) {
             return allowed.error();
         }
-        auto card = impl_->results.report_card(id, request.school_year_id, who);
+        auto card = results_.report_card(id, request.school_year_id, who);
         if (!card) {
             return card.error();
         }
         cards.push_back(std::move(*card));
     } else {
         std::int64_t id = *request.course_id;
-        if (auto allowed = impl_->check(who, std::span(&id, 1), {}); !allowed) {
+        if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
             return allowed.error();
         }
-        auto all = impl_->results.course_report_cards(id, who);
+        auto all = results_.course_report_cards(id, who);
         if (!all) {
             return all.error();
         }
@@ -227,7 +141,7 @@ Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, 
     if (pages.empty()) {
         return nothing_to_print(choice->month.value_or(choice->type));
     }
-    auto bytes = impl_->render([&] { return render_report_cards(pages, *job); });
+    auto bytes = shop_.render([&] { return render_report_cards(pages, *job); });
     if (!bytes) {
         return bytes.error();
     }
@@ -248,15 +162,15 @@ Result<Printed> PrintingService::course_results(const CourseReportRequest& reque
     if (!choice) {
         return choice.error();
     }
-    auto job = impl_->job(request.options, gradebook ? pdf::Orientation::landscape : pdf::Orientation::portrait);
+    auto job = shop_.job(request.options, gradebook ? pdf::Orientation::landscape : pdf::Orientation::portrait);
     if (!job) {
         return job.error();
     }
     std::int64_t id = request.course_id;
-    if (auto allowed = impl_->check(who, std::span(&id, 1), {}); !allowed) {
+    if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
         return allowed.error();
     }
-    auto book = impl_->results.gradebook(id, choice->semester_id, choice->month, who);
+    auto book = results_.gradebook(id, choice->semester_id, choice->month, who);
     if (!book) {
         return book.error();
     }
@@ -266,7 +180,7 @@ Result<Printed> PrintingService::course_results(const CourseReportRequest& reque
     if (!any) {
         return nothing_to_print(book->period.month.value_or(book->period.name));
     }
-    auto bytes = impl_->render([&] { return gradebook ? render_gradebook(*book, *job) : render_grade_report(*book, *job); });
+    auto bytes = shop_.render([&] { return gradebook ? render_gradebook(*book, *job) : render_grade_report(*book, *job); });
     if (!bytes) {
         return bytes.error();
     }
@@ -275,6 +189,32 @@ Result<Printed> PrintingService::course_results(const CourseReportRequest& reque
     printed.course_id = id;
     printed.filename = file_name({gradebook ? "gradebook" : "grade-report", book->course.name,
                                   book->period.month.value_or(book->period.name)});
+    return printed;
+}
+
+Result<Printed> PrintingService::attendance_register(const AttendanceReportRequest& request, const Principal& who)
+{
+    auto job = shop_.job(request.options, pdf::Orientation::landscape);
+    if (!job) {
+        return job.error();
+    }
+    std::int64_t id = request.course_id;
+    if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
+        return allowed.error();
+    }
+    auto book = attendance_.monthly_register(id, request.month, who);
+    if (!book) {
+        return book.error();
+    }
+    bool marked = std::any_of(book->students.begin(), book->students.end(), [](const auto& s) { return s.days > 0; });
+    if (!marked) {
+        return nothing_to_print(book->month);
+    }
+    auto bytes = shop_.render([&] { return render_attendance_register(*book, *job); });
+    if (!bytes) {
+        return bytes.error();
+    }
+    Printed printed{std::move(*bytes), file_name({"attendance", book->course.name, book->month}), {}, id};
     return printed;
 }
 

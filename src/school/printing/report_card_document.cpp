@@ -83,8 +83,7 @@ void render_card(pdf::Document& doc, const PrintJob& job, const CardPeriod& cp)
     draw_signatures(doc, job, y + pdf::mm(2),
                     {{"មាតាបិតា ឬអាណាព្យាបាល", "Parent or guardian", ""},
                      {"គ្រូបន្ទុកថ្នាក់", "Homeroom teacher", ""},
-                     {"នាយកសាលា", "Principal",
-                      job.letterhead.school.principal_kh.value_or(job.letterhead.school.principal.value_or(""))}});
+                     {"នាយកសាលា", "Principal", principal_name(job)}});
 }
 
 }  // namespace

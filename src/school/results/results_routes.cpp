@@ -1,10 +1,14 @@
 // See results_routes.hpp. Reads only: each answer is computed from the current grades, settings
-// and attendance, and cached like any other read until the next write.
+// and attendance, and cached like any other read until the next write. The gradebook's
+// spreadsheet is a download, which the activity log records.
 #include "school/results/results_routes.hpp"
 
 #include "auth/permissions.hpp"
+#include "http/download.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
+#include "school/activity/audit.hpp"
+#include "school/results/gradebook_sheets.hpp"
 #include "school/results/results_service.hpp"
 
 #include <memory>
@@ -29,6 +33,35 @@ std::optional<std::string> query_text(const RequestContext& ctx, std::string_vie
     return std::nullopt;
 }
 
+std::vector<http::QueryParam> period_params()
+{
+    return {{.name = "semesterId",
+             .type = http::ParamType::integer,
+             .description = "The semester (without month: the semester's results)"},
+            {.name = "month",
+             .type = http::ParamType::month,
+             .description = "The month's results; neither: the school year's"}};
+}
+
+asio::awaitable<Response> export_gradebook(RequestContext& ctx, ResultsService& service)
+{
+    const auto semester_id = ctx.query_int("semesterId");
+    const auto month = query_text(ctx, "month");
+    auto book =
+        co_await ctx.offload([&] { return service.gradebook(ctx.path_int("id"), semester_id, month, *ctx.principal); });
+    if (!book) {
+        co_return Response::from_error(book.error());
+    }
+    auto bytes = co_await ctx.offload([&] { return xlsx::render(gradebook_sheets(*book)); });
+    activity::record_export(ctx, {.format = "xlsx",
+                                  .rows = book->students.size(),
+                                  .course_id = book->course.course_id,
+                                  .semester_id = semester_id,
+                                  .month = month});
+    auto name = "Gradebook " + book->course.name + " " + book->period.name;
+    co_return http::download(xlsx::kMediaType, std::move(bytes), http::safe_filename(name, ".xlsx", "gradebook"));
+}
+
 }  // namespace
 
 void register_results_routes(http::Router& router, db::Database& db)
@@ -42,12 +75,7 @@ void register_results_routes(http::Router& router, db::Database& db)
                                     "results, averages, letters, ranks and class statistics by gender",
                          .tag = "results",
                          .permission = read,
-                         .query = {{.name = "semesterId",
-                                    .type = http::ParamType::integer,
-                                    .description = "The semester (without month: the semester's results)"},
-                                   {.name = "month",
-                                    .type = http::ParamType::month,
-                                    .description = "The month's results; neither: the school year's"}},
+                         .query = period_params(),
                          .response = &http::schema<GradebookView>,
                          .cached = true},
                [service](RequestContext& ctx) -> asio::awaitable<Response> {
@@ -57,6 +85,19 @@ void register_results_routes(http::Router& router, db::Database& db)
                    });
                    co_return json::respond(Status::ok, book);
                });
+
+    auto export_query = period_params();
+    export_query.push_back({.name = "format", .description = "The file format", .allowed = {"xlsx"}, .required = true});
+    router.add(RouteSpec{.method = Method::get,
+                         .path = "/courses/{id:int}/gradebook/export",
+                         .summary = "The gradebook as a spreadsheet: students with each subject's result, average, "
+                                    "letter and rank (numbers to two decimals), and the class statistics by gender",
+                         .tag = "results",
+                         .permission = read,
+                         .query = std::move(export_query),
+                         .produces = std::string(xlsx::kMediaType),
+                         .action = "export.gradebook"},
+               [service](RequestContext& ctx) { return export_gradebook(ctx, *service); });
 
     router.add(RouteSpec{.method = Method::get,
                          .path = "/students/{id:int}/report-card",

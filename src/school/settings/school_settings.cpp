@@ -80,20 +80,28 @@ VersionedSchool SchoolSettingsService::get()
     return load_school(*lease);
 }
 
-Result<VersionedSchool> SchoolSettingsService::put(SchoolSettings s, std::optional<std::int64_t> required_version,
-                                                   const Principal& writer)
+Result<VersionedSchool> save_school(db::Connection& tx, SchoolSettings s, std::optional<std::int64_t> required_version,
+                                    std::optional<std::int64_t> writer, TimePoint now)
 {
     FieldErrors errors;
     check_school(errors, s);
     if (!errors.empty()) {
         return errors.to_error();
     }
-    auto tx = db_.write();
-    if (!repo::save(*tx, kName, json::dump(s), required_version, writer.user_id, clock_.now())) {
+    if (!repo::save(tx, kName, json::dump(s), required_version, writer, now)) {
         return make_error(ErrorCode::precondition_failed);
     }
-    auto saved = load_school(*tx);
-    tx.commit();
+    return load_school(tx);
+}
+
+Result<VersionedSchool> SchoolSettingsService::put(SchoolSettings s, std::optional<std::int64_t> required_version,
+                                                   const Principal& writer)
+{
+    auto tx = db_.write();
+    auto saved = save_school(*tx, std::move(s), required_version, writer.user_id, clock_.now());
+    if (saved) {
+        tx.commit();
+    }
     return saved;
 }
 

@@ -51,6 +51,12 @@ struct VersionedSchool {
 // Trims the text fields and adds an error for each broken rule.
 void check_school(FieldErrors& errors, SchoolSettings& settings);
 
+// Checks and stores the settings inside the caller's transaction (412 when `required_version` is
+// stale, 422 naming each broken rule); the service's PUT and the demo school both use it.
+[[nodiscard]] Result<VersionedSchool> save_school(db::Connection& tx, SchoolSettings settings,
+                                                  std::optional<std::int64_t> required_version,
+                                                  std::optional<std::int64_t> writer, TimePoint now);
+
 class SchoolSettingsService {
 public:
     SchoolSettingsService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}

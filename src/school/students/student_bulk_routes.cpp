@@ -1,13 +1,17 @@
-// The CSV export and import of student records over HTTP: media types, the dry-run switch, the
-// report (with localized messages) and the 422 that says why a real run wrote nothing. The work
-// itself is StudentImport's and export_csv's, on a worker thread.
+// The export (CSV or xlsx) and CSV import of student records over HTTP: media types, the dry-run
+// switch, the report (with localized messages) and the 422 that says why a real run wrote nothing.
+// The work itself is StudentImport's and student_export.hpp's, on a worker thread.
 #include "school/students/student_bulk_routes.hpp"
 
 #include "auth/permissions.hpp"
 #include "core/validation.hpp"
+#include "http/download.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
+#include "reports/xlsx/xlsx.hpp"
+#include "school/activity/audit.hpp"
 #include "school/students/student.hpp"
+#include "school/students/student_export.hpp"
 #include "school/students/student_import.hpp"
 
 #include <set>
@@ -134,10 +138,14 @@ asio::awaitable<Response> export_students(RequestContext& ctx, db::Database& db)
     if (auto s = ctx.query("status")) {
         status = std::string(*s);
     }
-    auto text = co_await ctx.offload([&] { return export_csv(db, status); });
-    auto response = Response::raw(Status::ok, "text/csv; charset=utf-8", std::move(text));
-    response.headers.set("Content-Disposition", "attachment; filename=\"students.csv\"");
-    co_return response;
+    const std::string format(ctx.query("format").value_or("csv"));
+    auto file =
+        co_await ctx.offload([&] { return format == "xlsx" ? export_xlsx(db, status) : export_csv(db, status); });
+    activity::record_export(ctx, {.format = format, .rows = file.rows, .status = status});
+    if (format == "xlsx") {
+        co_return http::download(xlsx::kMediaType, std::move(file.bytes), "students.xlsx");
+    }
+    co_return http::download("text/csv; charset=utf-8", std::move(file.bytes), "students.csv");
 }
 
 }  // namespace
@@ -150,17 +158,18 @@ void register_student_bulk_routes(http::Router& router, db::Database& db, Studen
 
     router.add(RouteSpec{.method = Method::get,
                          .path = "/students/export",
-                         .summary = "Every student as CSV (UTF-8 with BOM, the columns the import reads), ordered "
-                                    "by student code",
+                         .summary = "Every student, ordered by student code, in the columns the import reads: CSV "
+                                    "(UTF-8 with BOM) or an xlsx sheet (dates, numbers and booleans as typed cells)",
                          .tag = "students",
                          .permission = bulk,
                          .query = {{.name = "format",
                                     .description = "The file format",
-                                    .allowed = {"csv"},
+                                    .allowed = {"csv", "xlsx"},
                                     .required = true},
                                    {.name = "status", .description = "Only students with this status",
                                     .allowed = statuses}},
-                         .produces = "text/csv"},
+                         .produces = "text/csv, " + std::string(xlsx::kMediaType),
+                         .action = "export.students"},
                [&db](RequestContext& ctx) { return export_students(ctx, db); });
 
     router.add(RouteSpec{.method = Method::post,

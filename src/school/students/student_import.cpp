@@ -18,8 +18,6 @@
 namespace sala::students {
 namespace {
 
-constexpr std::size_t kExportBatch = 500;
-
 using GuardianKey = std::tuple<std::string, std::string, std::string>;  // first name, last name, phone
 
 GuardianKey key_of(const GuardianInput& g)
@@ -448,29 +446,6 @@ Result<ImportReport> StudentImport::run(std::string_view text, const ImportOptio
         tx.commit();
     }
     return std::move(plan.report);
-}
-
-std::string export_csv(db::Database& db, const std::optional<std::string>& status)
-{
-    std::string out(sala::csv::kBom);
-    out += csv::header_line();
-    StudentFilter filter;
-    filter.status = status;
-    filter.order = {SortKey{"s.student_code", false}, SortKey{"s.student_id", false}};
-    filter.limit = static_cast<std::int64_t>(kExportBatch);
-    filter.count_total = false;
-    auto lease = db.read();
-    for (;;) {
-        auto page = repo::list(*lease, filter);
-        for (const auto& record : page.records) {
-            csv::append_student(out, record);
-        }
-        if (!page.more) {
-            break;
-        }
-        filter.after = std::move(page.last_key);
-    }
-    return out;
 }
 
 }  // namespace sala::students

@@ -1,7 +1,7 @@
-// The CSV import of student records into the database, and the export it inverts: every row is
-// checked before anything is written, the real run writes all rows in one transaction or none,
-// unchanged rows are skipped and guardians are matched by name and phone. Blocking (SQL): run on
-// a worker pool.
+// The CSV import of student records into the database (student_export.hpp is the export it
+// inverts): every row is checked before anything is written, the real run writes all rows in one
+// transaction or none, unchanged rows are skipped and guardians are matched by name and phone.
+// Blocking (SQL): run on a worker pool.
 #pragma once
 
 #include "core/clock.hpp"
@@ -10,7 +10,6 @@
 #include "school/students/student_service.hpp"
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,9 +61,5 @@ private:
     StudentService& students_;
     const Clock& clock_;
 };
-
-// Every student (of one status, when given) as the import reads them: UTF-8 with a byte-order
-// mark, comma-delimited, CRLF, ordered by student code. A fixed number of queries per 500 students.
-[[nodiscard]] std::string export_csv(db::Database& db, const std::optional<std::string>& status);
 
 }  // namespace sala::students

@@ -9,6 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iterator>
+#include <set>
+#include <sstream>
 
 namespace sala::pdf {
 namespace {
@@ -120,6 +123,39 @@ TEST(PdfDocument, ImagesDecodeFromPngAndJpegAndAreScaledDownForPrint)
 {
     EXPECT_FALSE(Image::decode("not an image").has_value());
     EXPECT_FALSE(Image::decode(std::string("\xFF\xD8\xFF\xE0 truncated", 14)).has_value());
+
+    // A real JPEG (an A4 page at 100 dpi: 827 × 1169) scaled by halves toward 300 pixels.
+    Document page(PageSetup{}, info_at());
+    page.text(page.left(), page.top(), page.content_width(), "photo", TextStyle{.size = 40});
+    auto jpeg = test::pdf_to_jpeg(page.finish(), 100);
+    auto photo = Image::decode(jpeg, 300);
+    ASSERT_TRUE(photo.has_value());
+    EXPECT_EQ(photo->height(), 585);  // 1169 / 2: the smallest half that is still at least 300
+    EXPECT_EQ(photo->width(), 414);
+
+    // On a page it is embedded once as JPEG, whatever the number of places it is drawn.
+    Document doc(PageSetup{}, info_at());
+    for (int i = 0; i < 3; ++i) {
+        doc.image(*photo, doc.left(), doc.top() + i * 100, 60, 80);
+        doc.new_page();
+    }
+    auto list = test::pdf_image_list(doc.finish());
+    std::istringstream lines(list);
+    std::string line;
+    std::getline(lines, line);  // the heading
+    std::getline(lines, line);  // its rule
+    std::set<std::string> objects;
+    int placed = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream columns(line);
+        std::vector<std::string> c{std::istream_iterator<std::string>(columns), std::istream_iterator<std::string>()};
+        ASSERT_GE(c.size(), 11u) << line;
+        EXPECT_EQ(c[8], "jpeg") << line;  // enc
+        objects.insert(c[10]);             // object
+        ++placed;
+    }
+    EXPECT_EQ(placed, 3) << list;
+    EXPECT_EQ(objects.size(), 1u) << list;
 }
 
 TEST(PdfText, KhmerDigitsReplaceAsciiDigitsOnly)
