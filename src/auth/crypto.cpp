@@ -51,14 +51,28 @@ std::string hmac_sha256(std::string_view key, std::string_view data)
     return out;
 }
 
-std::string base64url_encode(std::string_view data)
+namespace {
+
+std::string encode_base64(std::string_view data, int variant)
 {
     ensure_sodium();
-    std::string out(sodium_base64_encoded_len(data.size(), kVariant), '\0');
+    std::string out(sodium_base64_encoded_len(data.size(), variant), '\0');
     sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                      kVariant);
+                      variant);
     out.resize(std::char_traits<char>::length(out.c_str()));
     return out;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view data)
+{
+    return encode_base64(data, kVariant);
+}
+
+std::string base64_encode(std::string_view data)
+{
+    return encode_base64(data, sodium_base64_VARIANT_ORIGINAL);
 }
 
 std::optional<std::string> base64url_decode(std::string_view text)

@@ -4,11 +4,7 @@
 // generate-pdf dispatching every report type of the seed to the same printers.
 #include "printing_fixture.hpp"
 
-#include "support/png/png_io.hpp"
-#include "support/temp_dir.hpp"
 
-#include <fstream>
-#include <iterator>
 
 namespace sala {
 namespace {
@@ -42,16 +38,6 @@ protected:
                                   "/api/v1/courses/" + std::to_string(a7) + "/attendance/" + date + "/" + session,
                                   R"({"records":[)" + record + R"(],"markOthersPresent":true})"});
         ASSERT_EQ(r.status, 200u) << r.body;
-    }
-    // A real 30 × 40 PNG photo.
-    static std::string png()
-    {
-        test::TempDir dir;
-        test::GreyImage image{30, 40, std::vector<unsigned char>(30 * 40, 90)};
-        auto path = (dir.path() / "photo.png").string();
-        test::write_png_grey(path, image);
-        std::ifstream in(path, std::ios::binary);
-        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
     static constexpr const char* kRegistration = R"({
       "studentInfo": {"firstName": "Dara", "lastName": "Sok", "firstNameKh": "ដារា", "lastNameKh": "សុខ",

@@ -4,11 +4,15 @@
 #pragma once
 
 #include "support/pdf_inspect.hpp"
+#include "support/png/png_io.hpp"
+#include "support/temp_dir.hpp"
 #include "support/structure_fixtures.hpp"
 #include "support/test_app.hpp"
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -64,6 +68,16 @@ protected:
              << R"(,"maxScore":50,"gradeDate":")" << date << R"("})";
         auto r = t.as(admin, Call{Method::post, "/api/v1/grades", body.str()});
         ASSERT_EQ(r.status, 201u) << r.body;
+    }
+    // A real 30 × 40 PNG photo.
+    static std::string png()
+    {
+        TempDir dir;
+        GreyImage image{30, 40, std::vector<unsigned char>(30 * 40, 90)};
+        auto path = (dir.path() / "photo.png").string();
+        write_png_grey(path, image);
+        std::ifstream in(path, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
     Reply print(const SignedIn& who, const std::string& document, const std::string& body,
                 std::vector<std::pair<std::string, std::string>> headers = {})

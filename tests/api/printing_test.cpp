@@ -35,6 +35,27 @@ TEST_F(PrintingTest, SchoolSettingsAreVersionedAndChecked)
     EXPECT_NE(std::find(fields.begin(), fields.end(), "phone:INVALID_FORMAT"), fields.end());
 }
 
+TEST_F(PrintingTest, TheLogoHeadsEveryDocumentUntilItIsRemoved)
+{
+    EXPECT_EQ(t.get_as(admin, "/api/v1/settings/school/logo").status, 404u);
+    EXPECT_EQ(t.as(sokha, Call{Method::put, "/api/v1/settings/school/logo", png(), {{"Content-Type", "image/png"}}}).status,
+              403u);
+    auto put = t.as(admin, Call{Method::put, "/api/v1/settings/school/logo", png(), {{"Content-Type", "image/png"}}});
+    ASSERT_EQ(put.status, 200u) << put.body;
+    EXPECT_EQ(t.get_as(admin, "/api/v1/settings/school").data().at("logo").as_string(), "/api/v1/settings/school/logo");
+    auto logo = t.get_as(sokha, "/api/v1/settings/school/logo");
+    EXPECT_EQ(logo.status, 200u);
+    EXPECT_EQ(logo.body, png());
+    auto card = print(admin, "student-report-card", card_body(bopha, R"("period":"year")"));
+    ASSERT_EQ(card.status, 200u);
+    EXPECT_EQ(test::pdf_image_count(card.body), 1);
+
+    EXPECT_EQ(t.as(admin, Call{Method::delete_, "/api/v1/settings/school/logo"}).status, 204u);
+    EXPECT_TRUE(t.get_as(admin, "/api/v1/settings/school").data().at("logo").is_null());
+    EXPECT_EQ(test::pdf_image_count(print(admin, "student-report-card", card_body(bopha, R"("period":"year")")).body), 0);
+    EXPECT_EQ(t.as(admin, Call{Method::delete_, "/api/v1/settings/school/logo"}).status, 404u);
+}
+
 TEST_F(PrintingTest, AStudentsReportCardCarriesTheLetterheadTheResultsAndItsFilename)
 {
     auto r = print(admin, "student-report-card", card_body(bopha, R"("period":"semester","semesterId":)" + std::to_string(s1)));

@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
 
 namespace asio = boost::asio;
 
@@ -58,9 +59,24 @@ asio::awaitable<std::optional<http::Response>> AuditWrites::before(http::Request
 
 void record_export(http::RequestContext& ctx, const ExportDetails& d)
 {
-    boost::json::object details{{"format", d.format}, {"rows", d.rows}};
+    boost::json::object details{{"format", d.format}};
+    if (d.document) {
+        details["document"] = *d.document;
+    }
+    if (d.rows) {
+        details["rows"] = *d.rows;
+    }
+    if (d.size) {
+        details["size"] = *d.size;
+    }
+    if (!d.student_ids.empty()) {
+        details["studentIds"] = boost::json::value_from(d.student_ids);
+    }
     if (d.course_id) {
         details["courseId"] = *d.course_id;
+        ctx.audit_resource_id = std::to_string(*d.course_id);
+    } else if (d.student_ids.size() == 1) {
+        ctx.audit_resource_id = std::to_string(d.student_ids.front());
     }
     if (d.semester_id) {
         details["semesterId"] = *d.semester_id;

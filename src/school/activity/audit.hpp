@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace sala::activity {
@@ -25,11 +26,14 @@ private:
 // "users.create" for POST /users …: the route's declared action, or its tag and the verb.
 std::string action_of(const http::Route& route);
 
-// What the log keeps about an export besides the route: its format, how many rows it has and
-// what was asked for; never the data.
+// What the log keeps about an export or a printed document besides the route: its format, its
+// size, what was asked for and for whom; never the data.
 struct ExportDetails {
-    std::string format;  // "csv", "xlsx"
-    std::size_t rows = 0;
+    std::string format;                    // "csv", "xlsx", "pdf"
+    std::optional<std::string> document;   // a printed document: "student-report-card" …
+    std::optional<std::size_t> rows;       // a spreadsheet's
+    std::optional<std::size_t> size;       // bytes
+    std::vector<std::int64_t> student_ids;  // the students a document was printed for
     std::optional<std::int64_t> course_id;
     std::optional<std::int64_t> semester_id;
     std::optional<std::string> month;
@@ -37,6 +41,7 @@ struct ExportDetails {
     std::optional<std::string> filename;
 };
 // Sets the request's audit details (the JSON object the entry keeps) to `details`.
+// The entry's resource is the course, or the one student, when there is one.
 void record_export(http::RequestContext& ctx, const ExportDetails& details);
 
 }  // namespace sala::activity

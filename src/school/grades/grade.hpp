@@ -1,10 +1,13 @@
 // Grades: one assessment (assignment, quiz, exam, participation) of one student in one subject
 // of a course, in a semester, on a date whose month the monthly results key on. The percentage
-// and letter are not stored: they are computed when read, from the grading settings.
+// and letter are not stored: the service computes them when it reads a grade, from the grading
+// settings in force. The subject and semester short forms are shown as they are (described).
 #pragma once
 
 #include "core/time.hpp"
 #include "school/enrollments/enrollment.hpp"
+
+#include <boost/describe/class.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -21,6 +24,7 @@ struct SubjectSummary {
     double max_score = 0;
     double coefficient = 1;
 };
+BOOST_DESCRIBE_STRUCT(SubjectSummary, (), (subject_id, code, name, name_kh, max_score, coefficient))
 
 struct SemesterSummary {
     std::int64_t semester_id = 0;
@@ -30,6 +34,7 @@ struct SemesterSummary {
     Date start_date;
     Date end_date;
 };
+BOOST_DESCRIBE_STRUCT(SemesterSummary, (), (semester_id, school_year_id, name, order, start_date, end_date))
 
 struct Grade {
     std::int64_t grade_id = 0;
@@ -44,6 +49,7 @@ struct Grade {
     std::string month;  // "2026-11", from grade_date
     std::optional<std::string> comments;
     std::optional<std::string> recorded_by;  // the username, while the account exists
+    std::string letter;                      // under the grading settings in force when read
     std::int64_t row_version = 1;
     TimePoint created_at;
     TimePoint updated_at;

@@ -54,26 +54,6 @@ struct BulkBody {
 };
 BOOST_DESCRIBE_STRUCT(BulkBody, (), (course_id, subject_id, semester_id, grade_type, grade_date, max_score, scores))
 
-struct SubjectView {
-    std::int64_t subject_id = 0;
-    std::string code;
-    std::string name;
-    std::optional<std::string> name_kh;
-    double max_score = 0;
-    double coefficient = 1;
-};
-BOOST_DESCRIBE_STRUCT(SubjectView, (), (subject_id, code, name, name_kh, max_score, coefficient))
-
-struct SemesterView {
-    std::int64_t semester_id = 0;
-    std::int64_t school_year_id = 0;
-    std::string name;
-    std::int64_t order = 0;
-    Date start_date;
-    Date end_date;
-};
-BOOST_DESCRIBE_STRUCT(SemesterView, (), (semester_id, school_year_id, name, order, start_date, end_date))
-
 struct GradeView {
     std::int64_t grade_id = 0;
     std::int64_t student_id = 0;
@@ -92,9 +72,9 @@ struct GradeView {
     TimePoint created_at;
     TimePoint updated_at;
     enrollments::StudentRef student;
-    SubjectView subject;
+    SubjectSummary subject;
     enrollments::CourseRef course;
-    SemesterView semester;
+    SemesterSummary semester;
 };
 BOOST_DESCRIBE_STRUCT(GradeView, (),
                       (grade_id, student_id, subject_id, course_id, semester_id, grade_type, score, max_score,
@@ -107,10 +87,8 @@ struct BulkView {
 };
 BOOST_DESCRIBE_STRUCT(BulkView, (), (count, grades))
 
-GradeView view(const Grade& g, const grading::GradingSettings& settings)
+GradeView view(const Grade& g)
 {
-    auto percentage = grading::percentage(g.score, g.max_score);
-    const auto& sem = g.semester;
     return GradeView{g.grade_id,
                      g.student_id,
                      g.subject_id,
@@ -119,8 +97,8 @@ GradeView view(const Grade& g, const grading::GradingSettings& settings)
                      g.grade_type,
                      g.score,
                      g.max_score,
-                     grading::display(percentage),
-                     grading::letter_for(settings, percentage).letter,
+                     grading::display(grading::percentage(g.score, g.max_score)),
+                     g.letter,
                      g.grade_date,
                      g.month,
                      g.comments,
@@ -128,11 +106,9 @@ GradeView view(const Grade& g, const grading::GradingSettings& settings)
                      g.created_at,
                      g.updated_at,
                      enrollments::student_ref(g.student),
-                     SubjectView{g.subject.subject_id, g.subject.code, g.subject.name, g.subject.name_kh,
-                                 g.subject.max_score, g.subject.coefficient},
+                     g.subject,
                      enrollments::course_ref(g.course),
-                     SemesterView{sem.semester_id, sem.school_year_id, sem.name, sem.order, sem.start_date,
-                                  sem.end_date}};
+                     g.semester};
 }
 
 GradeInput input_of(const GradeBody& b)
@@ -142,14 +118,9 @@ GradeInput input_of(const GradeBody& b)
 }
 
 // One grade with its ETag, or the error.
-struct Shown {
-    Result<Grade> grade;
-    grading::GradingSettings settings;
-};
-
-Response respond_grade(Status status, const Shown& shown)
+Response respond_grade(Status status, const Result<Grade>& grade)
 {
-    return http::respond_versioned(status, shown.grade, [&](const Grade& g) { return view(g, shown.settings); });
+    return http::respond_versioned(status, grade, [](const Grade& g) { return view(g); });
 }
 
 constexpr http::SortField kSortable[] = {
@@ -208,14 +179,10 @@ void register_grade_routes(http::Router& router, GradeService& grades)
                    filter.order_by = page->order_by;
                    filter.page = page->page;
                    filter.limit = page->limit;
-                   auto settings = grading::GradingSettings{};
-                   auto result = co_await ctx.offload([&] {
-                       settings = grades.settings();
-                       return grades.list(filter);
-                   });
+                   auto result = co_await ctx.offload([&] { return grades.list(filter); });
                    std::vector<GradeView> views;
                    for (const auto& g : result.grades) {
-                       views.push_back(view(g, settings));
+                       views.push_back(view(g));
                    }
                    co_return json::respond_list(views, http::Pagination{filter.page, filter.limit, result.total});
                });
@@ -228,10 +195,8 @@ void register_grade_routes(http::Router& router, GradeService& grades)
                          .response = &http::schema<GradeView>,
                          .cached = true},
                [&grades](RequestContext& ctx) -> asio::awaitable<Response> {
-                   auto shown = co_await ctx.offload([&] {
-                       return Shown{grades.get(ctx.path_int("id"), *ctx.principal), grades.settings()};
-                   });
-                   co_return respond_grade(Status::ok, shown);
+                   auto found = co_await ctx.offload([&] { return grades.get(ctx.path_int("id"), *ctx.principal); });
+                   co_return respond_grade(Status::ok, found);
                });
 
     router.add(RouteSpec{.method = Method::post,
@@ -248,12 +213,10 @@ void register_grade_routes(http::Router& router, GradeService& grades)
                    if (!body) {
                        co_return Response::from_error(body.error());
                    }
-                   auto shown = co_await ctx.offload([&] {
-                       return Shown{grades.create(input_of(*body), *ctx.principal), grades.settings()};
-                   });
-                   auto response = respond_grade(Status::created, shown);
-                   if (shown.grade) {
-                       response.headers.set("Location", "/api/v1/grades/" + std::to_string(shown.grade->grade_id));
+                   auto created = co_await ctx.offload([&] { return grades.create(input_of(*body), *ctx.principal); });
+                   auto response = respond_grade(Status::created, created);
+                   if (created) {
+                       response.headers.set("Location", "/api/v1/grades/" + std::to_string(created->grade_id));
                    }
                    co_return response;
                });
@@ -278,18 +241,14 @@ void register_grade_routes(http::Router& router, GradeService& grades)
                    for (const auto& s : body->scores) {
                        input.scores.push_back({s.student_id, s.score, s.comments});
                    }
-                   auto settings = grading::GradingSettings{};
-                   auto created = co_await ctx.offload([&] {
-                       settings = grades.settings();
-                       return grades.create_bulk(input, *ctx.principal);
-                   });
+                   auto created = co_await ctx.offload([&] { return grades.create_bulk(input, *ctx.principal); });
                    if (!created) {
                        co_return Response::from_error(created.error());
                    }
                    BulkView out;
                    out.count = static_cast<std::int64_t>(created->size());
                    for (const auto& g : *created) {
-                       out.grades.push_back(view(g, settings));
+                       out.grades.push_back(view(g));
                    }
                    co_return json::respond(Status::created, out);
                });
@@ -307,11 +266,9 @@ void register_grade_routes(http::Router& router, GradeService& grades)
                        co_return Response::from_error(body.error());
                    }
                    auto version = http::required_version(ctx);
-                   auto shown = co_await ctx.offload([&] {
-                       return Shown{grades.update(ctx.path_int("id"), input_of(*body), version, *ctx.principal),
-                                    grades.settings()};
-                   });
-                   co_return respond_grade(Status::ok, shown);
+                   auto updated = co_await ctx.offload(
+                       [&] { return grades.update(ctx.path_int("id"), input_of(*body), version, *ctx.principal); });
+                   co_return respond_grade(Status::ok, updated);
                });
 
     router.add(RouteSpec{.method = Method::delete_,

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <set>
+#include <span>
 #include <sstream>
 
 namespace sala::grades {
@@ -148,13 +149,18 @@ std::string event_data(const Grade& g)
                                      g.grade_type, g.score, g.max_score, g.grade_date});
 }
 
+// Gives the grades their letters under the settings in force, read in the same lease or
+// transaction as the grades themselves.
+void give_letters(db::Connection& c, std::span<Grade> grades)
+{
+    auto settings = grading::load_settings(c).settings;
+    for (auto& g : grades) {
+        g.letter = grading::letter_for(settings, grading::percentage(g.score, g.max_score)).letter;
+    }
+}
+
 }  // namespace
 
-grading::GradingSettings GradeService::settings()
-{
-    auto lease = db_.read();
-    return grading::load_settings(*lease).settings;
-}
 
 Result<Grade> GradeService::get(std::int64_t grade_id, const Principal& reader)
 {
@@ -166,13 +172,16 @@ Result<Grade> GradeService::get(std::int64_t grade_id, const Principal& reader)
     if (reader.role != "admin" && !courses::teaches_course(*lease, reader.user_id, found->course_id)) {
         return make_error(ErrorCode::forbidden, "error.not_your_course");
     }
+    give_letters(*lease, std::span(&*found, 1));
     return std::move(*found);
 }
 
 GradePage GradeService::list(const GradeFilter& filter)
 {
     auto lease = db_.read();
-    return repo::list(*lease, filter);
+    auto page = repo::list(*lease, filter);
+    give_letters(*lease, page.grades);
+    return page;
 }
 
 Result<Grade> GradeService::create(const GradeInput& in, const Principal& writer)
@@ -184,10 +193,11 @@ Result<Grade> GradeService::create(const GradeInput& in, const Principal& writer
     }
     auto now = clock_.now();
     auto id = repo::insert(*tx, *row, now);
-    auto created = repo::find(*tx, id);
-    events_.publish(*tx, {"grade.created", "grades", std::to_string(id), writer.user_id, event_data(*created), now});
+    auto created = *repo::find(*tx, id);
+    give_letters(*tx, std::span(&created, 1));
+    events_.publish(*tx, {"grade.created", "grades", std::to_string(id), writer.user_id, event_data(created), now});
     tx.commit();
-    return std::move(*created);
+    return created;
 }
 
 Result<Grade> GradeService::update(std::int64_t grade_id, const GradeInput& in,
@@ -209,11 +219,12 @@ Result<Grade> GradeService::update(std::int64_t grade_id, const GradeInput& in,
     if (!repo::update(*tx, grade_id, *row, required_version, now)) {
         return make_error(ErrorCode::precondition_failed);
     }
-    auto updated = repo::find(*tx, grade_id);
+    auto updated = *repo::find(*tx, grade_id);
+    give_letters(*tx, std::span(&updated, 1));
     events_.publish(*tx,
-                    {"grade.updated", "grades", std::to_string(grade_id), writer.user_id, event_data(*updated), now});
+                    {"grade.updated", "grades", std::to_string(grade_id), writer.user_id, event_data(updated), now});
     tx.commit();
-    return std::move(*updated);
+    return updated;
 }
 
 Result<void> GradeService::remove(std::int64_t grade_id, std::optional<std::int64_t> required_version,
@@ -279,6 +290,7 @@ Result<std::vector<Grade>> GradeService::create_bulk(const BulkGrades& in, const
         ids.push_back(repo::insert(*tx, row, now));
     }
     auto created = repo::find_many(*tx, ids);
+    give_letters(*tx, created);
     for (const auto& g : created) {
         events_.publish(*tx, {"grade.created", "grades", std::to_string(g.grade_id), writer.user_id, event_data(g), now});
     }

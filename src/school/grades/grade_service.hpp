@@ -23,8 +23,6 @@ public:
     {
     }
 
-    // The settings that give grades their letters.
-    [[nodiscard]] grading::GradingSettings settings();
     // Teachers read the grades of the courses they teach; others are refused (403).
     [[nodiscard]] Result<Grade> get(std::int64_t grade_id, const Principal& reader);
     [[nodiscard]] GradePage list(const GradeFilter& filter);

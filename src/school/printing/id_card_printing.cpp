@@ -33,23 +33,32 @@ Result<void> at_most(std::size_t count, std::string_view field)
     return {};
 }
 
+// Sheets of cards are cut to the edge: without margins asked for, 5 mm (ten cards on A4).
+void sheet_margins(PrintJob& job, const std::optional<PrintOptions>& options)
+{
+    if (!options || !options->margins) {
+        job.setup.page.margins = {pdf::mm(5), pdf::mm(5), pdf::mm(5), pdf::mm(5)};
+    }
+}
+
 // A card for each student, with their photo and the address its QR code opens.
 std::vector<IdCard> student_id_cards(const std::vector<repo::CardStudent>& students, const PrintShop& shop,
                                             files::FileService& files, const CardTokens& tokens, const PrintJob& job)
 {
     std::vector<IdCard> cards;
     cards.reserve(students.size());
-    for (const auto& s : students) {
+    for (const auto& c : students) {
+        const auto& s = c.student;
         IdCard card{"ប័ណ្ណសម្គាល់សិស្ស", "STUDENT ID CARD", khmer_name(s.first_name_kh, s.last_name_kh),
                     latin_name(s.first_name, s.last_name),
                     {{"អត្តលេខ Student code", s.student_code},
-                     {"ថ្នាក់ Class", s.course_name.value_or("")},
-                     {"ឆ្នាំសិក្សា School year", digits(job, s.school_year_name.value_or(""))}},
+                     {"ថ្នាក់ Class", c.course_name.value_or("")},
+                     {"ឆ្នាំសិក្សា School year", digits(job, c.school_year_name.value_or(""))}},
                     std::nullopt,
                     job.letterhead.school.public_url + std::string(kVerifyPath) +
                         tokens.token({CardKind::student, s.student_id})};
-        if (s.photo_file_id) {
-            card.photo = shop.image(files.content(*s.photo_file_id), kCardPhotoSide);
+        if (c.photo_file_id) {
+            card.photo = shop.image(files.content(*c.photo_file_id), kCardPhotoSide);
         }
         cards.push_back(std::move(card));
     }
@@ -60,13 +69,10 @@ std::vector<IdCard> student_id_cards(const std::vector<repo::CardStudent>& stude
 
 Result<Printed> PrintingService::student_card(const StudentDocumentRequest& request, const Principal& who)
 {
-    auto job = shop_.job(request.options, pdf::Orientation::landscape);
+    std::int64_t id = request.student_id;
+    auto job = shop_.open(who, {.students = std::span(&id, 1)}, request.options, pdf::Orientation::landscape);
     if (!job) {
         return job.error();
-    }
-    std::int64_t id = request.student_id;
-    if (auto allowed = shop_.check_students(who, std::span(&id, 1)); !allowed) {
-        return allowed.error();
     }
     std::vector<repo::CardStudent> found;
     {
@@ -81,7 +87,7 @@ Result<Printed> PrintingService::student_card(const StudentDocumentRequest& requ
     if (!bytes) {
         return bytes.error();
     }
-    return Printed{std::move(*bytes), "id-card-" + found.front().student_code, {id}, std::nullopt};
+    return Printed{std::move(*bytes), "id-card-" + found.front().student.student_code, {id}, std::nullopt};
 }
 
 Result<Printed> PrintingService::student_cards(const IdCardsRequest& request, const Principal& who)
@@ -104,19 +110,11 @@ Result<Printed> PrintingService::student_cards(const IdCardsRequest& request, co
             return ok.error();
         }
     }
-    auto job = shop_.job(request.options, pdf::Orientation::portrait);
+    auto job = shop_.open(who, {one(request.course_id), ids}, request.options, pdf::Orientation::portrait);
     if (!job) {
         return job.error();
     }
-    // Sheets of cards are cut to the edge: without margins asked for, 5 mm (ten cards on A4).
-    if (!request.options || !request.options->margins) {
-        job->setup.page.margins = {pdf::mm(5), pdf::mm(5), pdf::mm(5), pdf::mm(5)};
-    }
-    auto allowed = request.course_id ? shop_.check_courses(who, std::span(&*request.course_id, 1))
-                                     : shop_.check_students(who, ids);
-    if (!allowed) {
-        return allowed.error();
-    }
+    sheet_margins(*job, request.options);
     std::vector<repo::CardStudent> found;
     {
         auto lease = db_.read();
@@ -138,8 +136,8 @@ Result<Printed> PrintingService::student_cards(const IdCardsRequest& request, co
         return bytes.error();
     }
     Printed printed{std::move(*bytes), "id-cards", {}, request.course_id};
-    for (const auto& s : found) {
-        printed.student_ids.push_back(s.student_id);
+    for (const auto& c : found) {
+        printed.student_ids.push_back(c.student.student_id);
     }
     return printed;
 }
@@ -151,17 +149,12 @@ Result<Printed> PrintingService::staff_cards(const TeacherCardsRequest& request,
             return ok.error();
         }
     }
-    auto job = shop_.job(request.options, pdf::Orientation::portrait);
+    // Staff cards are about no course: admins (reports:generate) only.
+    auto job = shop_.open(who, {}, request.options, pdf::Orientation::portrait);
     if (!job) {
         return job.error();
     }
-    if (!request.options || !request.options->margins) {
-        job->setup.page.margins = {pdf::mm(5), pdf::mm(5), pdf::mm(5), pdf::mm(5)};
-    }
-    // Staff cards are not about a course: admins (reports:generate) only.
-    if (auto allowed = shop_.check_courses(who, {}); !allowed) {
-        return allowed.error();
-    }
+    sheet_margins(*job, request.options);
     std::vector<users::User> staff;
     std::optional<std::string> year;
     {
@@ -219,11 +212,12 @@ Result<CardCheckView> PrintingService::check_card(std::string_view token)
         if (found.empty()) {
             return make_error(ErrorCode::not_found);
         }
-        const auto& s = found.front();
+        const auto& c = found.front();
+        const auto& s = c.student;
         auto kh = khmer_name(s.first_name_kh, s.last_name_kh);
         return CardCheckView{s.status == "active", "student", latin_name(s.first_name, s.last_name),
-                             kh.empty() ? std::nullopt : std::optional(kh), s.student_code, s.course_name,
-                             s.school_year_name, s.status, school};
+                             kh.empty() ? std::nullopt : std::optional(kh), s.student_code, c.course_name,
+                             c.school_year_name, s.status, school};
     }
     auto user = users::repo::find_by_id(*lease, card->id);
     if (!user) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/database.hpp"
+#include "school/enrollments/enrollment.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -13,13 +14,7 @@
 namespace sala::printing::repo {
 
 struct CardStudent {
-    std::int64_t student_id = 0;
-    std::string student_code;
-    std::string first_name;
-    std::string last_name;
-    std::optional<std::string> first_name_kh;
-    std::optional<std::string> last_name_kh;
-    std::string status;
+    enrollments::StudentSummary student;
     std::optional<std::int64_t> photo_file_id;
     std::optional<std::string> course_name;  // of the active enrollment, if any
     std::optional<std::string> school_year_name;

@@ -9,7 +9,8 @@
 namespace sala::printing::sql {
 
 inline const std::string kCardColumns =
-    "SELECT s.student_id, s.student_code, s.first_name, s.last_name, s.first_name_kh, s.last_name_kh, s.status, "
+    "SELECT s.student_id, s.student_code, s.first_name, s.last_name, s.first_name_kh, s.last_name_kh, s.gender, "
+    "s.status, "
     "s.photo_file_id, c.name AS course_name, y.name AS school_year_name FROM students s "
     "LEFT JOIN enrollments e ON e.enrollment_id = (SELECT e2.enrollment_id FROM enrollments e2 "
     "WHERE e2.student_id = s.student_id AND e2.status = 'active' "

@@ -37,31 +37,25 @@ PrintShop::PrintShop(db::Database& db, files::FileService& files, const Clock& c
 {
 }
 
-Result<void> PrintShop::check_courses(const Principal& who, std::span<const std::int64_t> course_ids)
+Result<PrintJob> PrintShop::open(const Principal& who, About about, const std::optional<PrintOptions>& options,
+                                 pdf::Orientation orientation)
 {
-    auto lease = db_.read();
-    return may_print(*lease, who, course_ids);
-}
-
-Result<void> PrintShop::check_students(const Principal& who, std::span<const std::int64_t> student_ids)
-{
-    auto lease = db_.read();
-    return may_print_students(*lease, who, student_ids);
-}
-
-Result<PrintJob> PrintShop::job(const std::optional<PrintOptions>& options, pdf::Orientation orientation)
-{
-    auto setup = print_setup(options, orientation);
-    if (!setup) {
-        return setup.error();
-    }
     PrintJob job;
-    job.setup = *setup;
-    job.created = limits_.deterministic ? kFixedDate : clock_.now();
     {
         auto lease = db_.read();
+        auto allowed = about.students.empty() ? may_print(*lease, who, about.courses)
+                                              : may_print_students(*lease, who, about.students);
+        if (!allowed) {
+            return allowed.error();
+        }
+        auto setup = print_setup(options, orientation);
+        if (!setup) {
+            return setup.error();
+        }
+        job.setup = *setup;
         job.letterhead.school = settings::load_school(*lease).settings;
     }
+    job.created = limits_.deterministic ? kFixedDate : clock_.now();
     if (job.letterhead.school.logo) {
         job.letterhead.logo = image(files_.setting_image(settings::kLogoSetting));
     }

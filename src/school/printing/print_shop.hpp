@@ -29,6 +29,12 @@ struct PrintingLimits {
     bool deterministic = false;              // a fixed creation date
 };
 
+// The id, if there is one, as the span an About takes.
+inline std::span<const std::int64_t> one(const std::optional<std::int64_t>& id)
+{
+    return id ? std::span<const std::int64_t>(&*id, 1) : std::span<const std::int64_t>();
+}
+
 // 422 with "There is nothing to print for {what}."
 [[nodiscard]] Error nothing_to_print(std::string what);
 // A document's file name from its parts ("report-card", "STU-2026-0001", "2026-11" →
@@ -39,12 +45,15 @@ class PrintShop {
 public:
     PrintShop(db::Database& db, files::FileService& files, const Clock& clock, PrintingLimits limits);
 
-    // 403 unless `who` may print about these courses (or, the second, these students).
-    [[nodiscard]] Result<void> check_courses(const Principal& who, std::span<const std::int64_t> course_ids);
-    [[nodiscard]] Result<void> check_students(const Principal& who, std::span<const std::int64_t> student_ids);
-
-    // The job the options ask for (422 naming the option otherwise), with the school's letterhead.
-    [[nodiscard]] Result<PrintJob> job(const std::optional<PrintOptions>& options, pdf::Orientation orientation);
+    // What a document is about: these students (when any), else these courses (none: the school).
+    struct About {
+        std::span<const std::int64_t> courses;
+        std::span<const std::int64_t> students;
+    };
+    // The job for a document: 403 unless `who` may print about it, then 422 naming a bad option,
+    // then the page the options ask for and the school's letterhead (settings and logo).
+    [[nodiscard]] Result<PrintJob> open(const Principal& who, About about, const std::optional<PrintOptions>& options,
+                                        pdf::Orientation orientation);
 
     // Runs `render` in a render slot on a render thread, the caller waiting; 503 with Retry-After
     // when no slot frees up in time.

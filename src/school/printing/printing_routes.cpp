@@ -3,13 +3,12 @@
 // generatedAt}. Every document printed is an activity-log entry naming the ids it was printed for.
 #include "school/printing/printing_routes.hpp"
 
+#include "auth/crypto.hpp"
 #include "auth/permissions.hpp"
 #include "http/download.hpp"
 #include "http/json.hpp"
 #include "http/json_schema.hpp"
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/value_from.hpp>
+#include "school/activity/audit.hpp"
 
 #include <functional>
 #include <map>
@@ -36,30 +35,6 @@ struct PrintedView {
 };
 BOOST_DESCRIBE_STRUCT(PrintedView, (), (buffer, filename, size, generated_at))
 
-std::string base64(std::string_view bytes)
-{
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        auto n = (std::uint32_t(std::uint8_t(bytes[i])) << 16) | (std::uint32_t(std::uint8_t(bytes[i + 1])) << 8) |
-                 std::uint8_t(bytes[i + 2]);
-        out += {kAlphabet[n >> 18], kAlphabet[(n >> 12) & 63], kAlphabet[(n >> 6) & 63], kAlphabet[n & 63]};
-    }
-    if (i < bytes.size()) {
-        std::uint32_t n = std::uint32_t(std::uint8_t(bytes[i])) << 16;
-        if (i + 1 < bytes.size()) {
-            n |= std::uint32_t(std::uint8_t(bytes[i + 1])) << 8;
-        }
-        out += kAlphabet[n >> 18];
-        out += kAlphabet[(n >> 12) & 63];
-        out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
-        out += '=';
-    }
-    return out;
-}
-
 // JSON only when the client asks for it and not for the PDF itself.
 bool wants_json(const RequestContext& ctx)
 {
@@ -71,22 +46,15 @@ bool wants_json(const RequestContext& ctx)
 Response respond_printed(RequestContext& ctx, Printed printed, std::string_view document)
 {
     auto filename = http::safe_filename(printed.filename, ".pdf", "document");
-    bj::object details{{"document", document}, {"filename", filename}, {"size", printed.bytes.size()}};
-    if (printed.course_id) {
-        details["courseId"] = *printed.course_id;
-    }
-    if (!printed.student_ids.empty()) {
-        details["studentIds"] = bj::value_from(printed.student_ids);
-    }
-    ctx.audit_details = bj::serialize(details);
-    if (printed.course_id) {
-        ctx.audit_resource_id = std::to_string(*printed.course_id);
-    } else if (printed.student_ids.size() == 1) {
-        ctx.audit_resource_id = std::to_string(printed.student_ids.front());
-    }
+    activity::record_export(ctx, {.format = "pdf",
+                                  .document = std::string(document),
+                                  .size = printed.bytes.size(),
+                                  .student_ids = printed.student_ids,
+                                  .course_id = printed.course_id,
+                                  .filename = filename});
     if (wants_json(ctx)) {
         auto size = static_cast<std::int64_t>(printed.bytes.size());
-        return json::respond(Status::ok, PrintedView{base64(printed.bytes), filename, size, ctx.now()});
+        return json::respond(Status::ok, PrintedView{auth::base64_encode(printed.bytes), filename, size, ctx.now()});
     }
     return http::download("application/pdf", std::move(printed.bytes), filename);
 }

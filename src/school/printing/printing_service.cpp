@@ -94,16 +94,14 @@ Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, 
     if (!choice) {
         return choice.error();
     }
-    auto job = shop_.job(request.options, pdf::Orientation::portrait);
+    auto job = shop_.open(who, {one(request.course_id), one(request.student_id)}, request.options,
+                          pdf::Orientation::portrait);
     if (!job) {
         return job.error();
     }
     std::vector<results::ReportCardView> cards;
     if (request.student_id) {
         std::int64_t id = *request.student_id;
-        if (auto allowed = shop_.check_students(who, std::span(&id, 1)); !allowed) {
-            return allowed.error();
-        }
         auto card = results_.report_card(id, request.school_year_id, who);
         if (!card) {
             return card.error();
@@ -111,9 +109,6 @@ Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, 
         cards.push_back(std::move(*card));
     } else {
         std::int64_t id = *request.course_id;
-        if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
-            return allowed.error();
-        }
         auto all = results_.course_report_cards(id, who);
         if (!all) {
             return all.error();
@@ -162,13 +157,11 @@ Result<Printed> PrintingService::course_results(const CourseReportRequest& reque
     if (!choice) {
         return choice.error();
     }
-    auto job = shop_.job(request.options, gradebook ? pdf::Orientation::landscape : pdf::Orientation::portrait);
+    std::int64_t id = request.course_id;
+    auto job = shop_.open(who, {.courses = std::span(&id, 1)}, request.options,
+                          gradebook ? pdf::Orientation::landscape : pdf::Orientation::portrait);
     if (!job) {
         return job.error();
-    }
-    std::int64_t id = request.course_id;
-    if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
-        return allowed.error();
     }
     auto book = results_.gradebook(id, choice->semester_id, choice->month, who);
     if (!book) {
@@ -194,13 +187,10 @@ Result<Printed> PrintingService::course_results(const CourseReportRequest& reque
 
 Result<Printed> PrintingService::attendance_register(const AttendanceReportRequest& request, const Principal& who)
 {
-    auto job = shop_.job(request.options, pdf::Orientation::landscape);
+    std::int64_t id = request.course_id;
+    auto job = shop_.open(who, {.courses = std::span(&id, 1)}, request.options, pdf::Orientation::landscape);
     if (!job) {
         return job.error();
-    }
-    std::int64_t id = request.course_id;
-    if (auto allowed = shop_.check_courses(who, std::span(&id, 1)); !allowed) {
-        return allowed.error();
     }
     auto book = attendance_.monthly_register(id, request.month, who);
     if (!book) {

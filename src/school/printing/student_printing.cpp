@@ -31,13 +31,10 @@ std::string filters_text(const StudentListRequest& r)
 
 Result<Printed> PrintingService::registration(const StudentDocumentRequest& request, const Principal& who)
 {
-    auto job = shop_.job(request.options, pdf::Orientation::portrait);
+    std::int64_t id = request.student_id;
+    auto job = shop_.open(who, {.students = std::span(&id, 1)}, request.options, pdf::Orientation::portrait);
     if (!job) {
         return job.error();
-    }
-    std::int64_t id = request.student_id;
-    if (auto allowed = shop_.check_students(who, std::span(&id, 1)); !allowed) {
-        return allowed.error();
     }
     auto student = students_.get(id, who);
     if (!student) {
@@ -64,17 +61,10 @@ Result<Printed> PrintingService::student_list(const StudentListRequest& request,
     if (!errors.empty()) {
         return errors.to_error();
     }
-    auto job = shop_.job(request.options, pdf::Orientation::portrait);
+    // A list of the whole school is an admin's; a teacher's list is of a course they teach.
+    auto job = shop_.open(who, {.courses = one(request.course_id)}, request.options, pdf::Orientation::portrait);
     if (!job) {
         return job.error();
-    }
-    // A list of the whole school is an admin's; a teacher's list is of a course they teach.
-    std::vector<std::int64_t> courses;
-    if (request.course_id) {
-        courses.push_back(*request.course_id);
-    }
-    if (auto allowed = shop_.check_courses(who, courses); !allowed) {
-        return allowed.error();
     }
     students::StudentFilter filter;
     filter.status = request.status;

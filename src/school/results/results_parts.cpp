@@ -104,7 +104,7 @@ std::vector<SubjectColumn> subject_columns(const std::vector<courses::CourseSubj
 {
     std::vector<SubjectColumn> out;
     for (const auto& s : subjects) {
-        out.push_back({s.subject_id, s.code, s.name, s.name_kh, s.coefficient, s.max_score});
+        out.push_back({s.subject_id, s.code, s.name, s.name_kh, s.max_score, s.coefficient});
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/time.hpp"
+#include "school/grades/grade.hpp"
 #include "school/enrollments/summary_views.hpp"
 
 #include <boost/describe/class.hpp>
@@ -60,15 +61,8 @@ struct PeriodView {
 };
 BOOST_DESCRIBE_STRUCT(PeriodView, (), (type, month, semester_id, name, name_kh, start_date, end_date))
 
-struct SubjectColumn {
-    std::int64_t subject_id = 0;
-    std::string code;
-    std::string name;
-    std::optional<std::string> name_kh;
-    double coefficient = 1;
-    double max_score = 0;
-};
-BOOST_DESCRIBE_STRUCT(SubjectColumn, (), (subject_id, code, name, name_kh, coefficient, max_score))
+// A subject as the results show it: the short form grades show too.
+using SubjectColumn = grades::SubjectSummary;
 
 struct SubjectCell {
     std::int64_t subject_id = 0;
