@@ -82,7 +82,6 @@ PrintingService::PrintingService(db::Database& db, files::FileService& files, st
 {
 }
 
-
 Result<Printed> PrintingService::report_cards(const ReportCardRequest& request, const Principal& who)
 {
     if (request.student_id.has_value() == request.course_id.has_value()) {
